@@ -1,0 +1,183 @@
+/* kgexport: the command-line tool. Uses only the public header. */
+#include "kgexport.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Exit codes (docs/errors.md), from sysexits.h. */
+enum {
+  EXIT_OK = 0,
+  EXIT_USAGE = 64,    /* bad command line */
+  EXIT_DATA = 65,     /* bad input data: syntax, unknown term, bad value */
+  EXIT_SOFTWARE = 70, /* internal error, a library failure, out of memory */
+  EXIT_IO = 74        /* a file could not be read or written */
+};
+
+static const char *prog = "kgexport";
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "Usage: %s [OPTIONS] [INPUT]\n"
+          "Export a knowledge graph (Turtle or N-Triples; with no INPUT, the built-in story of\n"
+          "the 24 November 2025 Trump-Xi call) to Turtle, N-Triples, GraphML or DOT.\n"
+          "\n"
+          "  -f, --format FORMAT   output format (default: turtle):\n",
+          prog);
+  for (size_t i = 0; kg_format_name(i); i++)
+    fprintf(f, "                          %-9s %s\n", kg_format_name(i),
+            kg_format_description(kg_format_name(i)));
+  fprintf(f,
+          "  -o, --output FILE     write to FILE (default: standard output); FILE appears\n"
+          "                        complete or not at all\n"
+          "  -a, --all DIR         write every format into DIR, as NAME.EXT\n"
+          "  -n, --name NAME       file name stem for --all (default: the input's, or \"story\")\n"
+          "  -i, --input-format S  turtle or ntriples (default: from the extension)\n"
+          "  -b, --base IRI        node ids are relative to IRI\n"
+          "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
+          "  -q, --quiet           print nothing but errors\n"
+          "  -h, --help            show this help\n"
+          "  -V, --version         show the version\n"
+          "\n"
+          "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
+          "74 input/output error.\n");
+}
+
+static int exit_code(kg_status st) {
+  switch (st) {
+  case KG_OK: return EXIT_OK;
+  case KG_EPARSE:
+  case KG_EDATA: return EXIT_DATA;
+  case KG_EIO: return EXIT_IO;
+  case KG_ENOTFOUND: return EXIT_USAGE;
+  default: return EXIT_SOFTWARE;
+  }
+}
+
+static int fail(const kg_error *err) {
+  fprintf(stderr, "%s\n", err->message[0] ? err->message : kg_strerror(err->status));
+  return exit_code(err->status);
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "%s: ", prog);
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry '%s --help'.\n", prog);
+  return EXIT_USAGE;
+}
+
+/* "data/news.ttl" -> "news" */
+static void stem_of(char *buf, size_t size, const char *path) {
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  snprintf(buf, size, "%s", b);
+  char *dot = strrchr(buf, '.');
+  if (dot && dot != buf)
+    *dot = '\0';
+}
+
+static void summary(FILE *f, const char *where, const char *format, const kg_stats *s) {
+  fprintf(f, "%-28s %-8s %zu nodes, %zu edges, %zu triples\n", where, format, s->nodes, s->edges,
+          s->triples);
+}
+
+static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet) {
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "%s: cannot create %s: %s\n", prog, dir, strerror(errno));
+    return EXIT_IO;
+  }
+  kg_stats s;
+  kg_graph_stats(g, &s);
+  for (size_t i = 0; kg_format_name(i); i++) {
+    const char *fmt = kg_format_name(i);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.%s", dir, stem, kg_format_extension(fmt));
+    kg_error err;
+    kg_error_init(&err);
+    if (kg_export_file(g, fmt, path, &err))
+      return fail(&err);
+    if (!quiet)
+      summary(stdout, path, fmt, &s);
+  }
+  return EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"format", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
+      {"all", required_argument, NULL, 'a'},     {"name", required_argument, NULL, 'n'},
+      {"input-format", required_argument, NULL, 'i'}, {"base", required_argument, NULL, 'b'},
+      {"stats", no_argument, NULL, 's'},         {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+      {NULL, 0, NULL, 0},
+  };
+  const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
+             *base = NULL;
+  int stats = 0, quiet = 0, c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqhV", opts, NULL)) != -1) {
+    switch (c) {
+    case 'f': format = optarg; break;
+    case 'o': output = optarg; break;
+    case 'a': all = optarg; break;
+    case 'n': name = optarg; break;
+    case 'i': syntax = optarg; break;
+    case 'b': base = optarg; break;
+    case 's': stats = 1; break;
+    case 'q': quiet = 1; break;
+    case 'h': usage(stdout); return EXIT_OK;
+    case 'V': printf("kgexport %s\n", KG_VERSION); return EXIT_OK;
+    case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+    default: return usage_error("unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (argc - optind > 1)
+    return usage_error("one input at most, got '%s' too", argv[optind + 1]);
+  if (!kg_format_name(0) || !kg_format_extension(format))
+    return usage_error("unknown format '%s' (see --help)", format);
+  if (all && output)
+    return usage_error("%s", "--all and --output exclude each other");
+  if (syntax && strcmp(syntax, "turtle") && strcmp(syntax, "ntriples"))
+    return usage_error("unknown input format '%s' (turtle, ntriples)", syntax);
+  const char *input = optind < argc ? argv[optind] : NULL;
+
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  kg_status st = input ? kg_import_file(&g, input, syntax, base, &err) : kg_import_story(&g, &err);
+  if (st)
+    return fail(&err);
+
+  int rc = EXIT_OK;
+  kg_stats s;
+  kg_graph_stats(g, &s);
+  if (stats) {
+    printf("nodes %zu\nedges %zu\ntriples %zu\n", s.nodes, s.edges, s.triples);
+  } else if (all) {
+    char stem[256];
+    if (name)
+      snprintf(stem, sizeof stem, "%s", name);
+    else if (input)
+      stem_of(stem, sizeof stem, input);
+    else
+      snprintf(stem, sizeof stem, "story");
+    rc = export_all(g, all, stem, quiet);
+  } else if (output) {
+    if (kg_export_file(g, format, output, &err))
+      rc = fail(&err);
+    else if (!quiet)
+      summary(stderr, output, format, &s);
+  } else {
+    if (kg_export_stream(g, format, stdout, &err))
+      rc = fail(&err);
+  }
+  kg_graph_free(g);
+  if (rc == EXIT_OK && fclose(stdout) != 0) {
+    fprintf(stderr, "%s: cannot write standard output: %s\n", prog, strerror(errno));
+    rc = EXIT_IO;
+  }
+  return rc;
+}

@@ -1,0 +1,72 @@
+/* Errors and checked allocation. */
+#include "kgi.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *kg_strerror(kg_status st) {
+  switch (st) {
+  case KG_OK: return "success";
+  case KG_EINVAL: return "invalid argument";
+  case KG_ENOMEM: return "out of memory";
+  case KG_EPARSE: return "malformed input";
+  case KG_EDATA: return "invalid data";
+  case KG_EIO: return "input/output error";
+  case KG_ENOTFOUND: return "not found";
+  case KG_ELIB: return "library failure";
+  }
+  return "unknown status";
+}
+
+void kg_error_init(kg_error *err) {
+  if (!err)
+    return;
+  err->status = KG_OK;
+  err->message[0] = '\0';
+}
+
+kg_status kgi_error_set(kg_error *err, kg_status st, const char *fmt, ...) {
+  if (!err || err->status != KG_OK)
+    return st; /* first error wins */
+  err->status = st;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+  /* one line: a message never carries a newline from quoted input */
+  for (char *p = err->message; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return st;
+}
+
+kg_status kgi_error_oom(kg_error *err) { return kgi_error_set(err, KG_ENOMEM, "out of memory"); }
+
+void *kgi_malloc(size_t n) { return malloc(n ? n : 1); }
+
+void *kgi_calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
+
+void *kgi_reallocarray(void *p, size_t n, size_t size) {
+  if (size && n > SIZE_MAX / size)
+    return NULL;
+  size_t bytes = n * size;
+  return realloc(p, bytes ? bytes : 1);
+}
+
+kg_status kgi_grow(void **items, size_t *cap, size_t need, size_t size, kg_error *err) {
+  if (need <= *cap)
+    return KG_OK;
+  size_t ncap = *cap ? *cap : 4;
+  while (ncap < need) {
+    if (ncap > SIZE_MAX / 2)
+      return kgi_error_oom(err);
+    ncap *= 2;
+  }
+  void *p = kgi_reallocarray(*items, ncap, size);
+  if (!p)
+    return kgi_error_oom(err);
+  *items = p;
+  *cap = ncap;
+  return KG_OK;
+}

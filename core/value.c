@@ -1,0 +1,421 @@
+/* Typed values: lexical checks, canonical forms, datatypes; UTF-8 and XML character checks. */
+#include "kgi.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+  kg_value_kind kind;
+  const char *name;
+  const char *datatype; /* NULL: no datatype written */
+} kinds[] = {
+    {KG_VALUE_STRING, "string", NULL},
+    {KG_VALUE_LANGSTRING, "langstring", NULL},
+    {KG_VALUE_INTEGER, "integer", KGI_XSD "integer"},
+    {KG_VALUE_DECIMAL, "decimal", KGI_XSD "decimal"},
+    {KG_VALUE_DOUBLE, "double", KGI_XSD "double"},
+    {KG_VALUE_BOOLEAN, "boolean", KGI_XSD "boolean"},
+    {KG_VALUE_DATE, "date", KGI_XSD "date"},
+    {KG_VALUE_DATETIME, "dateTime", KGI_XSD "dateTime"},
+    {KG_VALUE_IRI, "iri", NULL},
+    {KG_VALUE_TYPED, "typed", NULL},
+};
+
+const char *kg_value_kind_name(kg_value_kind kind) {
+  if ((size_t)kind < sizeof kinds / sizeof kinds[0])
+    return kinds[kind].name;
+  return "unknown";
+}
+
+kg_date_precision kg_value_date_precision(const kg_value *v) {
+  size_t n = v->lexical ? strlen(v->lexical) : 0;
+  const char *l = v->lexical;
+  if (n && l[0] == '-') { /* negative years */
+    l++;
+    n--;
+  }
+  if (!strchr(l, '-'))
+    return KG_DATE_YEAR;
+  return strchr(strchr(l, '-') + 1, '-') ? KG_DATE_DAY : KG_DATE_MONTH;
+}
+
+const char *kg_value_datatype(const kg_value *v) {
+  if (v->kind == KG_VALUE_TYPED)
+    return v->datatype;
+  if (v->kind == KG_VALUE_DATE) {
+    switch (kg_value_date_precision(v)) {
+    case KG_DATE_YEAR: return KGI_XSD "gYear";
+    case KG_DATE_MONTH: return KGI_XSD "gYearMonth";
+    case KG_DATE_DAY: return KGI_XSD "date";
+    }
+  }
+  if ((size_t)v->kind < sizeof kinds / sizeof kinds[0])
+    return kinds[v->kind].datatype;
+  return NULL;
+}
+
+kg_value_kind kgi_kind_for_datatype(const char *dt) {
+  static const struct {
+    const char *local;
+    kg_value_kind kind;
+  } map[] = {
+      {"string", KG_VALUE_STRING},   {"integer", KG_VALUE_INTEGER}, {"decimal", KG_VALUE_DECIMAL},
+      {"double", KG_VALUE_DOUBLE},   {"boolean", KG_VALUE_BOOLEAN}, {"date", KG_VALUE_DATE},
+      {"gYearMonth", KG_VALUE_DATE}, {"gYear", KG_VALUE_DATE},      {"dateTime", KG_VALUE_DATETIME},
+  };
+  if (!dt)
+    return KG_VALUE_STRING;
+  if (strcmp(dt, KGI_RDF_LANGSTRING) == 0)
+    return KG_VALUE_LANGSTRING;
+  size_t nx = strlen(KGI_XSD);
+  if (strncmp(dt, KGI_XSD, nx) != 0)
+    return KG_VALUE_TYPED;
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(dt + nx, map[i].local) == 0)
+      return map[i].kind;
+  return KG_VALUE_TYPED;
+}
+
+/* ---- UTF-8 and XML ---- */
+
+/* Decode one code point; returns its length or 0 when malformed. */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
+  unsigned char c = s[0];
+  size_t n;
+  uint32_t v, min;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  } else if ((c & 0xe0) == 0xc0) {
+    n = 2, v = c & 0x1f, min = 0x80;
+  } else if ((c & 0xf0) == 0xe0) {
+    n = 3, v = c & 0x0f, min = 0x800;
+  } else if ((c & 0xf8) == 0xf0) {
+    n = 4, v = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (len < n)
+    return 0;
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xc0) != 0x80)
+      return 0;
+    v = (v << 6) | (s[i] & 0x3f);
+  }
+  if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+    return 0;
+  *cp = v;
+  return n;
+}
+
+bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = p[i] < 0x80 ? 1 : utf8_decode(p + i, len - i, &cp);
+    if (!n) {
+      if (bad_offset)
+        *bad_offset = i;
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+bool kgi_xml_char_ok(uint32_t cp) {
+  if (cp < 0x20)
+    return cp == 0x09 || cp == 0x0a || cp == 0x0d;
+  if (cp >= 0xd800 && cp <= 0xdfff)
+    return false;
+  return cp != 0xfffe && cp != 0xffff;
+}
+
+size_t kgi_find_xml_illegal(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = utf8_decode(p + i, len - i, &cp);
+    if (!n || !kgi_xml_char_ok(cp))
+      return i;
+    i += n;
+  }
+  return (size_t)-1;
+}
+
+/* BCP 47 shape (RFC 5646 well-formedness at the level of subtags): a 2-3 letter or 4-8
+ * letter primary subtag, then subtags of 1-8 letters/digits, or "x-"/"i-" private forms. */
+bool kgi_lang_valid(const char *tag) {
+  const char *p = tag;
+  size_t first = 0;
+  while (isalpha((unsigned char)p[first]))
+    first++;
+  if (first == 0 || first > 8 || (first == 1 && tolower((unsigned char)p[0]) != 'x' &&
+                                  tolower((unsigned char)p[0]) != 'i'))
+    return false;
+  p += first;
+  while (*p) {
+    if (*p != '-')
+      return false;
+    p++;
+    size_t n = 0;
+    while (isalnum((unsigned char)p[n]))
+      n++;
+    if (n == 0 || n > 8)
+      return false;
+    p += n;
+  }
+  return true;
+}
+
+/* ---- canonical lexical forms ---- */
+
+static bool all_digits(const char *s, size_t n) {
+  if (n == 0)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+static bool leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in(long y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* YYYY[-MM[-DD]] with an optional leading '-'; checks ranges. Returns the length used. */
+static size_t parse_date(const char *s, kg_date_precision *prec) {
+  const char *p = s;
+  if (*p == '-')
+    p++;
+  size_t ny = 0;
+  while (isdigit((unsigned char)p[ny]))
+    ny++;
+  if (ny < 4 || (ny > 4 && p[0] == '0'))
+    return 0;
+  long y = strtol(p, NULL, 10);
+  p += ny;
+  *prec = KG_DATE_YEAR;
+  if (*p != '-')
+    return (size_t)(p - s);
+  if (!all_digits(p + 1, 2) || isdigit((unsigned char)p[3]))
+    return 0;
+  int m = (p[1] - '0') * 10 + (p[2] - '0');
+  if (m < 1 || m > 12)
+    return 0;
+  p += 3;
+  *prec = KG_DATE_MONTH;
+  if (*p != '-')
+    return (size_t)(p - s);
+  if (!all_digits(p + 1, 2) || isdigit((unsigned char)p[3]))
+    return 0;
+  int d = (p[1] - '0') * 10 + (p[2] - '0');
+  if (d < 1 || d > days_in(y, m))
+    return 0;
+  p += 3;
+  *prec = KG_DATE_DAY;
+  return (size_t)(p - s);
+}
+
+static bool valid_tz(const char *p) {
+  if (*p == '\0')
+    return true;
+  if (p[0] == 'Z' && p[1] == '\0')
+    return true;
+  return (p[0] == '+' || p[0] == '-') && all_digits(p + 1, 2) && p[3] == ':' &&
+         all_digits(p + 4, 2) && p[6] == '\0';
+}
+
+static kg_status put(char *buf, size_t size, const char *s, size_t n, kg_error *err) {
+  if (n + 1 > size)
+    return kgi_error_set(err, KG_EINVAL, "value too long");
+  memcpy(buf, s, n);
+  buf[n] = '\0';
+  return KG_OK;
+}
+
+static kg_status canon_integer(char *buf, size_t size, const char *s, kg_error *err) {
+  const char *p = s;
+  bool neg = false;
+  if (*p == '+' || *p == '-')
+    neg = *p++ == '-';
+  size_t n = strlen(p);
+  if (!all_digits(p, n))
+    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:integer", s);
+  while (n > 1 && *p == '0')
+    p++, n--;
+  if (n + 2 > size)
+    return kgi_error_set(err, KG_EINVAL, "value too long");
+  size_t o = 0;
+  if (neg && !(n == 1 && *p == '0'))
+    buf[o++] = '-';
+  memcpy(buf + o, p, n);
+  buf[o + n] = '\0';
+  return KG_OK;
+}
+
+/* Canonical decimal: optional '-', no leading zeros but one, at least one digit after the
+ * point, no trailing zeros after the first. raptor 2.0.15's Turtle writer mangles "1" and
+ * "1." (see docs/formats.md): this form is the one it writes faithfully. */
+static kg_status canon_decimal(char *buf, size_t size, const char *s, kg_error *err) {
+  const char *p = s;
+  bool neg = false;
+  if (*p == '+' || *p == '-')
+    neg = *p++ == '-';
+  const char *dot = strchr(p, '.');
+  size_t ni = dot ? (size_t)(dot - p) : strlen(p);
+  const char *f = dot ? dot + 1 : "";
+  size_t nf = strlen(f);
+  if ((ni == 0 && nf == 0) || (ni && !all_digits(p, ni)) || (nf && !all_digits(f, nf)))
+    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:decimal", s);
+  while (ni > 1 && *p == '0')
+    p++, ni--;
+  while (nf > 1 && f[nf - 1] == '0')
+    nf--;
+  bool zero = (ni == 0 || (ni == 1 && *p == '0')) && (nf == 0 || (nf == 1 && f[0] == '0'));
+  if (ni + nf + 4 > size)
+    return kgi_error_set(err, KG_EINVAL, "value too long");
+  size_t o = 0;
+  if (neg && !zero)
+    buf[o++] = '-';
+  if (ni == 0)
+    buf[o++] = '0';
+  memcpy(buf + o, p, ni);
+  o += ni;
+  buf[o++] = '.';
+  if (nf == 0)
+    buf[o++] = '0';
+  memcpy(buf + o, f, nf);
+  o += nf;
+  buf[o] = '\0';
+  return KG_OK;
+}
+
+static kg_status canon_double(char *buf, size_t size, const char *s, kg_error *err) {
+  if (!strcmp(s, "INF") || !strcmp(s, "-INF") || !strcmp(s, "NaN") || !strcmp(s, "+INF"))
+    return put(buf, size, s[0] == '+' ? s + 1 : s, strlen(s[0] == '+' ? s + 1 : s), err);
+  /* xsd:double lexical space: decimal with an optional exponent; checked by hand so the
+   * locale never matters, and kept as written (its value is what a store compares). */
+  const char *p = s;
+  if (*p == '+' || *p == '-')
+    p++;
+  size_t nd = 0, nf = 0;
+  while (isdigit((unsigned char)*p))
+    p++, nd++;
+  if (*p == '.') {
+    p++;
+    while (isdigit((unsigned char)*p))
+      p++, nf++;
+  }
+  if (nd + nf == 0)
+    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    if (*p == '+' || *p == '-')
+      p++;
+    size_t ne = 0;
+    while (isdigit((unsigned char)*p))
+      p++, ne++;
+    if (!ne)
+      return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
+  }
+  if (*p)
+    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
+  return put(buf, size, s, strlen(s), err);
+}
+
+kg_status kg_value_canonical(char *buf, size_t size, kg_value_kind kind, const char *lex,
+                             kg_error *err) {
+  if (!buf || !lex)
+    return kgi_error_set(err, KG_EINVAL, "no lexical form");
+  switch (kind) {
+  case KG_VALUE_INTEGER: return canon_integer(buf, size, lex, err);
+  case KG_VALUE_DECIMAL: return canon_decimal(buf, size, lex, err);
+  case KG_VALUE_DOUBLE: return canon_double(buf, size, lex, err);
+  case KG_VALUE_BOOLEAN:
+    if (!strcmp(lex, "true") || !strcmp(lex, "1"))
+      return put(buf, size, "true", 4, err);
+    if (!strcmp(lex, "false") || !strcmp(lex, "0"))
+      return put(buf, size, "false", 5, err);
+    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:boolean", lex);
+  case KG_VALUE_DATE: {
+    kg_date_precision prec;
+    size_t n = parse_date(lex, &prec);
+    if (!n || !valid_tz(lex + n))
+      return kgi_error_set(err, KG_EDATA,
+                           "\"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", lex);
+    return put(buf, size, lex, strlen(lex), err);
+  }
+  case KG_VALUE_DATETIME: {
+    kg_date_precision prec;
+    size_t n = parse_date(lex, &prec);
+    const char *t = lex + n;
+    bool ok = n && prec == KG_DATE_DAY && t[0] == 'T' && all_digits(t + 1, 2) && t[3] == ':' &&
+              all_digits(t + 4, 2) && t[6] == ':' && all_digits(t + 7, 2);
+    if (ok) {
+      int hh = (t[1] - '0') * 10 + t[2] - '0', mm = (t[4] - '0') * 10 + t[5] - '0',
+          ss = (t[7] - '0') * 10 + t[8] - '0';
+      t += 9;
+      if (*t == '.') {
+        t++;
+        if (!isdigit((unsigned char)*t))
+          ok = false;
+        while (isdigit((unsigned char)*t))
+          t++;
+      }
+      ok = ok && hh < 24 && mm < 60 && ss < 60 && valid_tz(t);
+    }
+    if (!ok)
+      return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:dateTime", lex);
+    return put(buf, size, lex, strlen(lex), err);
+  }
+  case KG_VALUE_STRING:
+  case KG_VALUE_LANGSTRING:
+  case KG_VALUE_IRI:
+  case KG_VALUE_TYPED: return put(buf, size, lex, strlen(lex), err);
+  }
+  return kgi_error_set(err, KG_EINVAL, "unknown value kind %d", (int)kind);
+}
+
+/* ---- prefixes ---- */
+
+const kgi_prefix kgi_prefixes[] = {
+    {"kg", KG_NS},
+    {"rdf", KGI_RDF},
+    {"rdfs", KGI_RDFS},
+    {"xsd", KGI_XSD},
+    {"owl", KGI_OWL},
+    {"prov", KGI_PROV},
+    {"schema", KGI_SCHEMA},
+    {"dct", "http://purl.org/dc/terms/"},
+    {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"foaf", "http://xmlns.com/foaf/0.1/"},
+    {"wd", KGI_WD},
+    {NULL, NULL},
+};
+
+const char *kgi_curie(char *buf, size_t size, const char *iri) {
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
+    size_t n = strlen(p->ns);
+    if (strncmp(iri, p->ns, n) == 0 && iri[n]) {
+      snprintf(buf, size, "%s:%s", p->prefix, iri + n);
+      return buf;
+    }
+  }
+  return iri;
+}
+
+const char *kgi_local_name(const char *iri) {
+  const char *best = iri;
+  for (const char *p = iri; *p; p++)
+    if ((*p == '#' || *p == '/' || *p == ':') && p[1])
+      best = p + 1;
+  return best;
+}

@@ -1,0 +1,257 @@
+/*
+ * The model as RDF triples (docs/model.md), shared by the Turtle and N-Triples exporters:
+ * a librdf stream that produces the triples one element at a time, so no second copy of
+ * the graph is built before the serializer sees it.
+ */
+#include "rdf_map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool kgi_edge_has_statement(const kg_edge *e) { return e->nquals || e->source; }
+
+const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, const kg_edge *e) {
+  if (e->stmt_iri)
+    return e->stmt_iri;
+  /* stable across runs: a hash of the triple's three terms */
+  uint64_t h = kgi_hash_str(e->src->iri ? e->src->iri : e->src->id, 0);
+  h = kgi_hash_str(e->pred, h);
+  h = kgi_hash_str(e->tgt->iri ? e->tgt->iri : e->tgt->id, h);
+  snprintf(buf, size, "%sstatement/%016llx", g->base, (unsigned long long)h);
+  return buf;
+}
+
+size_t kgi_graph_triple_count(const kg_graph *g) {
+  size_t t = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    t += n->nclasses + n->nlabels + n->nprops + n->nsame + (n->source ? 1 : 0);
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    const kg_edge *e = g->edges[i];
+    t += 1;
+    if (kgi_edge_has_statement(e))
+      t += 4 + e->nquals + (e->source ? 1 : 0);
+  }
+  return t;
+}
+
+/* ---- librdf terms ---- */
+
+static librdf_node *iri_node(librdf_world *w, const char *iri) {
+  return librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
+}
+
+static librdf_node *term_for(librdf_world *w, const kg_node *n) {
+  if (n->blank)
+    return librdf_new_node_from_blank_identifier(w, (const unsigned char *)n->id + 2);
+  return iri_node(w, n->iri);
+}
+
+static librdf_node *literal_for(librdf_world *w, const kg_value *v) {
+  if (v->kind == KG_VALUE_IRI)
+    return iri_node(w, v->lexical);
+  const char *dt = kg_value_datatype(v);
+  librdf_uri *u = NULL;
+  if (dt && !(u = librdf_new_uri(w, (const unsigned char *)dt)))
+    return NULL;
+  /* plain strings are written without ^^xsd:string: raptor counts the two forms apart */
+  librdf_node *r = librdf_new_node_from_typed_literal(
+      w, (const unsigned char *)v->lexical, v->kind == KG_VALUE_LANGSTRING ? v->lang : NULL, u);
+  if (u)
+    librdf_free_uri(u);
+  return r;
+}
+
+/* ---- the stream ---- */
+
+typedef struct gen {
+  librdf_world *w;
+  const kg_graph *g;
+  size_t node_i, edge_i;
+  librdf_statement **batch; /* the current element's triples */
+  size_t nbatch, capbatch, pos;
+  bool failed;
+  librdf_node *rdf_type, *rdf_stmt, *rdf_subj, *rdf_pred, *rdf_obj, *label, *same_as, *derived;
+} gen;
+
+/* Append one triple; takes ownership of the three nodes (librdf's rule for statements). */
+static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
+  librdf_statement *st = NULL;
+  kg_error e;
+  kg_error_init(&e);
+  if (a && b && c && !kgi_grow((void **)&s->batch, &s->capbatch, s->nbatch + 1, sizeof *s->batch, &e))
+    st = librdf_new_statement_from_nodes(s->w, a, b, c);
+  else {
+    if (a) librdf_free_node(a);
+    if (b) librdf_free_node(b);
+    if (c) librdf_free_node(c);
+  }
+  if (!st) {
+    s->failed = true;
+    return;
+  }
+  s->batch[s->nbatch++] = st;
+}
+
+static librdf_node *copy(librdf_node *n) { return librdf_new_node_from_node(n); }
+
+static void fill_node(gen *s, const kg_node *n) {
+  for (uint32_t i = 0; i < n->nclasses; i++)
+    emit(s, term_for(s->w, n), copy(s->rdf_type), iri_node(s->w, n->classes[i]));
+  for (uint32_t i = 0; i < n->nlabels; i++) {
+    kg_value v = {*n->labels[i].lang ? KG_VALUE_LANGSTRING : KG_VALUE_STRING, n->labels[i].text,
+                  n->labels[i].lang, NULL};
+    emit(s, term_for(s->w, n), copy(s->label), literal_for(s->w, &v));
+  }
+  for (uint32_t i = 0; i < n->nprops; i++)
+    emit(s, term_for(s->w, n), iri_node(s->w, n->props[i].pred), literal_for(s->w, &n->props[i].value));
+  for (uint32_t i = 0; i < n->nsame; i++)
+    emit(s, term_for(s->w, n), copy(s->same_as), iri_node(s->w, n->same_as[i]));
+  if (n->source)
+    emit(s, term_for(s->w, n), copy(s->derived), term_for(s->w, n->source));
+}
+
+static void fill_edge(gen *s, const kg_edge *e) {
+  emit(s, term_for(s->w, e->src), iri_node(s->w, e->pred), term_for(s->w, e->tgt));
+  if (!kgi_edge_has_statement(e))
+    return;
+  char buf[1024];
+  const char *iri = kgi_edge_statement_iri(buf, sizeof buf, s->g, e);
+  emit(s, iri_node(s->w, iri), copy(s->rdf_type), copy(s->rdf_stmt));
+  emit(s, iri_node(s->w, iri), copy(s->rdf_subj), term_for(s->w, e->src));
+  emit(s, iri_node(s->w, iri), copy(s->rdf_pred), iri_node(s->w, e->pred));
+  emit(s, iri_node(s->w, iri), copy(s->rdf_obj), term_for(s->w, e->tgt));
+  for (uint32_t i = 0; i < e->nquals; i++)
+    emit(s, iri_node(s->w, iri), iri_node(s->w, e->quals[i].pred), literal_for(s->w, &e->quals[i].value));
+  if (e->source)
+    emit(s, iri_node(s->w, iri), copy(s->derived), term_for(s->w, e->source));
+}
+
+static void clear_batch(gen *s) {
+  for (size_t i = 0; i < s->nbatch; i++)
+    librdf_free_statement(s->batch[i]);
+  s->nbatch = s->pos = 0;
+}
+
+/* Move to the next element with triples; false at the end. */
+static bool refill(gen *s) {
+  clear_batch(s);
+  while (!s->nbatch && !s->failed) {
+    if (s->node_i < s->g->nnodes)
+      fill_node(s, s->g->nodes[s->node_i++]);
+    else if (s->edge_i < s->g->nedges)
+      fill_edge(s, s->g->edges[s->edge_i++]);
+    else
+      return false;
+  }
+  return !s->failed;
+}
+
+static int gen_is_end(void *ctx) {
+  gen *s = ctx;
+  return s->failed || s->pos >= s->nbatch;
+}
+
+static int gen_next(void *ctx) {
+  gen *s = ctx;
+  if (++s->pos >= s->nbatch)
+    refill(s);
+  return gen_is_end(ctx);
+}
+
+static void *gen_get(void *ctx, int flags) {
+  gen *s = ctx;
+  if (flags != LIBRDF_STREAM_GET_METHOD_GET_OBJECT || s->pos >= s->nbatch)
+    return NULL;
+  return s->batch[s->pos];
+}
+
+static void gen_finished(void *ctx) { KGI_UNUSED(ctx); }
+
+static void gen_dispose(gen *s) {
+  clear_batch(s);
+  free(s->batch);
+  librdf_node **all[] = {&s->rdf_type, &s->rdf_stmt, &s->rdf_subj, &s->rdf_pred,
+                         &s->rdf_obj,  &s->label,    &s->same_as,  &s->derived};
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    if (*all[i])
+      librdf_free_node(*all[i]);
+}
+
+typedef struct logctx {
+  kg_error *err;
+  bool failed;
+} logctx;
+
+static int on_log(void *data, librdf_log_message *m) {
+  logctx *l = data;
+  if (librdf_log_message_level(m) >= LIBRDF_LOG_ERROR && !l->failed) {
+    l->failed = true;
+    kgi_error_set(l->err, KG_ELIB, "RDF serializer: %s", librdf_log_message_message(m));
+  }
+  return 1;
+}
+
+kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
+  kg_status st = KG_OK;
+  logctx log = {err, false};
+  gen s;
+  memset(&s, 0, sizeof s);
+  librdf_world *w = librdf_new_world();
+  librdf_serializer *ser = NULL;
+  librdf_stream *stream = NULL;
+  if (!w)
+    return kgi_error_set(err, KG_ELIB, "cannot start librdf");
+  librdf_world_set_logger(w, &log, on_log);
+  librdf_world_open(w);
+  s.w = w;
+  s.g = g;
+  s.rdf_type = iri_node(w, KGI_RDF_TYPE);
+  s.rdf_stmt = iri_node(w, KGI_RDF_STATEMENT);
+  s.rdf_subj = iri_node(w, KGI_RDF_SUBJECT);
+  s.rdf_pred = iri_node(w, KGI_RDF_PREDICATE);
+  s.rdf_obj = iri_node(w, KGI_RDF_OBJECT);
+  s.label = iri_node(w, KGI_RDFS_LABEL);
+  s.same_as = iri_node(w, KGI_OWL_SAMEAS);
+  s.derived = iri_node(w, KGI_PROV_DERIVED);
+  ser = librdf_new_serializer(w, syntax, NULL, NULL);
+  if (!ser || !s.rdf_type || !s.derived) {
+    st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax);
+    goto done;
+  }
+  if (strcmp(syntax, "turtle") == 0) {
+    librdf_uri *u = librdf_new_uri(w, (const unsigned char *)g->base);
+    if (u) {
+      librdf_serializer_set_namespace(ser, u, "");
+      librdf_free_uri(u);
+    }
+    for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
+      if (!(u = librdf_new_uri(w, (const unsigned char *)p->ns)))
+        continue;
+      librdf_serializer_set_namespace(ser, u, p->prefix);
+      librdf_free_uri(u);
+    }
+  }
+  refill(&s);
+  if (s.failed) {
+    st = kgi_error_set(err, KG_ENOMEM, "out of memory");
+    goto done;
+  }
+  stream = librdf_new_stream(w, &s, gen_is_end, gen_next, gen_get, gen_finished);
+  if (!stream) {
+    st = kgi_error_set(err, KG_ELIB, "cannot create a librdf stream");
+    goto done;
+  }
+  if (librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, stream) || log.failed ||
+      s.failed)
+    st = kgi_error_set(err, s.failed ? KG_ENOMEM : KG_ELIB, "the %s serializer failed", syntax);
+done:
+  if (stream)
+    librdf_free_stream(stream);
+  gen_dispose(&s);
+  if (ser)
+    librdf_free_serializer(ser);
+  librdf_free_world(w);
+  return st;
+}

@@ -1,0 +1,12 @@
+/* Private to the RDF exporters: the model written through a librdf serializer. */
+#ifndef KGI_RDF_MAP_H
+#define KGI_RDF_MAP_H
+
+#include "kgi.h"
+
+#include <redland.h>
+
+/* syntax: a librdf serializer name ("turtle", "ntriples"). */
+kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err);
+
+#endif

@@ -1,0 +1,13 @@
+/* Turtle, through librdf's (raptor's) Turtle serializer: prefixes declared, subjects grouped. */
+#include "rdf_map.h"
+
+static kg_status write_turtle(const kg_graph *g, FILE *out, kg_error *err) {
+  return kgi_rdf_write(g, out, "turtle", err);
+}
+
+const kgi_exporter kgi_exporter_turtle = {
+    .name = "turtle",
+    .extension = "ttl",
+    .description = "RDF 1.1 Turtle (librdf serializer)",
+    .write = write_turtle,
+};

@@ -1,0 +1,519 @@
+/*
+ * RDF (Turtle, N-Triples) into the model, through Redland's raptor parser.
+ *
+ * The mapping is docs/model.md. Errors name the input and the line (and column when it is
+ * known): raptor reports the line where it finished a triple; for a bad term or a bad
+ * literal we search back from there for the offending text to point at it exactly.
+ */
+#include "kgi.h"
+
+#include <errno.h>
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct importer {
+  kg_graph *g;
+  raptor_parser *parser;
+  const char *name; /* for messages */
+  const char *text; /* the whole input, for locating tokens */
+  size_t len;
+  kg_error *err;
+  kg_status status;
+  kg_node *default_source;
+  const char *default_source_subject; /* its subject IRI: a base candidate */
+} importer;
+
+/* ---- locating errors ---- */
+
+/* Column (1-based, in characters) of byte `off` within its line starting at `line_start`. */
+static size_t column_of(const char *text, size_t line_start, size_t off) {
+  size_t col = 1;
+  for (size_t i = line_start; i < off; i++)
+    if (((unsigned char)text[i] & 0xc0) != 0x80)
+      col++;
+  return col;
+}
+
+static void line_col_of(const char *text, size_t off, size_t *line, size_t *col) {
+  size_t l = 1, start = 0;
+  for (size_t i = 0; i < off; i++)
+    if (text[i] == '\n')
+      l++, start = i + 1;
+  *line = l;
+  *col = column_of(text, start, off);
+}
+
+/*
+ * Find `token` on line `line` or, going back, on the lines before it (raptor reports a
+ * triple at the line where its parser reduced it, which can be a line after the token).
+ * Returns true and the exact line and column when found.
+ */
+static bool find_token(const importer *im, size_t line, const char *token, size_t *out_line,
+                       size_t *out_col) {
+  size_t tl = strlen(token);
+  if (!tl || !im->text)
+    return false;
+  /* offsets of line starts up to `line` */
+  size_t cur = 1, start = 0;
+  size_t *starts = kgi_malloc((line + 1) * sizeof *starts);
+  if (!starts)
+    return false;
+  starts[1] = 0;
+  for (size_t i = 0; i < im->len && cur < line; i++)
+    if (im->text[i] == '\n')
+      starts[++cur] = i + 1;
+  bool found = false;
+  for (size_t l = cur; l >= 1 && l + 8 > cur && !found; l--) {
+    start = starts[l];
+    size_t end = start;
+    while (end < im->len && im->text[end] != '\n')
+      end++;
+    for (size_t i = start; i + tl <= end; i++)
+      if (memcmp(im->text + i, token, tl) == 0) {
+        *out_line = l;
+        *out_col = column_of(im->text, start, i);
+        found = true;
+        break;
+      }
+  }
+  free(starts);
+  return found;
+}
+
+static int current_line(const importer *im) {
+  raptor_locator *loc = raptor_parser_get_locator(im->parser);
+  return loc && loc->line > 0 ? loc->line : 1;
+}
+
+/* Fail the import with "name:line[:col]: message", pointing at `token` when found. */
+static void fail_at(importer *im, kg_status st, const char *token, const char *msg) {
+  if (im->status)
+    return;
+  size_t line = (size_t)current_line(im), col = 0;
+  if (token && find_token(im, line, token, &line, &col))
+    kgi_error_set(im->err, st, "%s:%zu:%zu: %s", im->name, line, col, msg);
+  else
+    kgi_error_set(im->err, st, "%s:%zu: %s", im->name, line, msg);
+  im->status = st;
+  raptor_parser_parse_abort(im->parser);
+}
+
+/* A model call failed with a message in `local`: carry it with the input location. */
+static void fail_from(importer *im, kg_status st, const kg_error *local, const char *token) {
+  fail_at(im, st, token, local->message);
+}
+
+/* ---- terms ---- */
+
+static const char *uri_str(raptor_uri *u) { return (const char *)raptor_uri_as_string(u); }
+
+/* Refuse terms of our own namespace that the ontology does not define (typos: kg:Persn). */
+static bool check_term(importer *im, const char *iri) {
+  size_t n = strlen(KG_NS);
+  if (strncmp(iri, KG_NS, n) != 0 || kgi_vocab_defines(iri))
+    return true;
+  char msg[KG_ERROR_MAX];
+  snprintf(msg, sizeof msg, "unknown term kg:%s: the kgexport ontology does not define it",
+           iri + n);
+  fail_at(im, KG_EDATA, iri + n, msg);
+  return false;
+}
+
+static kg_node *node_for(importer *im, raptor_term *t) {
+  kg_error local;
+  kg_error_init(&local);
+  kg_node *n = NULL;
+  kg_status st;
+  if (t->type == RAPTOR_TERM_TYPE_BLANK) {
+    st = kgi_graph_add_blank(&n, im->g, (const char *)t->value.blank.string, &local);
+  } else {
+    const char *iri = uri_str(t->value.uri);
+    if (!check_term(im, iri))
+      return NULL;
+    st = kg_graph_add_node(&n, im->g, iri, &local);
+    if (st) {
+      fail_from(im, st, &local, iri);
+      return NULL;
+    }
+  }
+  if (st) {
+    fail_from(im, st, &local, NULL);
+    return NULL;
+  }
+  return n;
+}
+
+/* The literal as a model value; strings borrowed from raptor. */
+static bool literal_value(importer *im, raptor_term *t, kg_value *v) {
+  memset(v, 0, sizeof *v);
+  v->lexical = (const char *)t->value.literal.string;
+  const char *dt = t->value.literal.datatype ? uri_str(t->value.literal.datatype) : NULL;
+  if (t->value.literal.language && t->value.literal.language_len) {
+    v->kind = KG_VALUE_LANGSTRING;
+    v->lang = (const char *)t->value.literal.language;
+    return true;
+  }
+  if (dt && !check_term(im, dt))
+    return false;
+  v->kind = kgi_kind_for_datatype(dt);
+  if (v->kind == KG_VALUE_TYPED)
+    v->datatype = dt;
+  return true;
+}
+
+/* ---- one triple ---- */
+
+static void on_triple(void *data, raptor_statement *s) {
+  importer *im = data;
+  if (im->status)
+    return;
+  const char *pred = uri_str(s->predicate->value.uri);
+  if (!check_term(im, pred))
+    return;
+  raptor_term *o = s->object;
+  bool o_node = o->type != RAPTOR_TERM_TYPE_LITERAL;
+
+  if (strcmp(pred, KG_NS "defaultSource") == 0 && o_node) {
+    kg_node *src = node_for(im, o);
+    if (!src)
+      return;
+    im->default_source = src;
+    if (s->subject->type == RAPTOR_TERM_TYPE_URI)
+      im->default_source_subject = kgi_pool_intern(&im->g->pool, uri_str(s->subject->value.uri));
+    return;
+  }
+
+  kg_node *subj = node_for(im, s->subject);
+  if (!subj)
+    return;
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = KG_OK;
+  const char *token = NULL;
+
+  if (!o_node) {
+    kg_value v;
+    if (!literal_value(im, o, &v))
+      return;
+    token = v.lexical;
+    if (strcmp(pred, KGI_RDFS_LABEL) == 0 &&
+        (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
+      st = kg_node_add_label(im->g, subj, v.lexical, v.lang, &local);
+    else
+      st = kg_node_add_value(im->g, subj, pred, &v, &local);
+  } else if (o->type == RAPTOR_TERM_TYPE_URI && (strcmp(pred, KGI_RDF_TYPE) == 0 ||
+                                                 strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
+                                                 strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
+    const char *iri = uri_str(o->value.uri);
+    if (!check_term(im, iri))
+      return;
+    token = iri;
+    if (strcmp(pred, KGI_RDF_TYPE) == 0)
+      st = kg_node_add_class(im->g, subj, iri, &local);
+    else if (strcmp(pred, KGI_OWL_SAMEAS) == 0)
+      st = kg_node_add_same_as(im->g, subj, iri, &local);
+    else { /* rdf:predicate names a relation, not a node */
+      kg_value v = {KG_VALUE_IRI, iri, NULL, NULL};
+      st = kg_node_add_value(im->g, subj, pred, &v, &local);
+    }
+  } else {
+    kg_node *obj = node_for(im, o);
+    if (!obj)
+      return;
+    if (strcmp(pred, KGI_PROV_DERIVED) == 0 && !subj->source) {
+      subj->source = obj;
+      return;
+    }
+    if (strcmp(pred, KGI_RDF_SUBJECT) == 0)
+      subj->stmt_candidate = true;
+    kg_edge *e;
+    st = kg_graph_add_edge(&e, im->g, subj, pred, obj, &local);
+  }
+  if (st)
+    fail_from(im, st, &local, token);
+}
+
+static void on_log(void *data, raptor_log_message *m) {
+  importer *im = data;
+  if (m->level < RAPTOR_LOG_LEVEL_ERROR || im->status)
+    return;
+  raptor_locator *loc = m->locator;
+  if (loc && loc->line > 0 && loc->column > 0)
+    kgi_error_set(im->err, KG_EPARSE, "%s:%d:%d: %s", im->name, loc->line, loc->column, m->text);
+  else if (loc && loc->line > 0)
+    kgi_error_set(im->err, KG_EPARSE, "%s:%d: %s", im->name, loc->line, m->text);
+  else
+    kgi_error_set(im->err, KG_EPARSE, "%s: %s", im->name, m->text);
+  im->status = KG_EPARSE;
+  if (im->parser)
+    raptor_parser_parse_abort(im->parser);
+}
+
+/* ---- statements about edges (docs/model.md, "Edges, their qualifiers and their source") ---- */
+
+typedef struct group {
+  kg_node *n;
+  kg_edge **edges;
+  size_t count;
+} group;
+
+static int by_src(const void *a, const void *b) {
+  const kg_edge *x = *(kg_edge *const *)a, *y = *(kg_edge *const *)b;
+  return x->src->index < y->src->index ? -1 : x->src->index > y->src->index;
+}
+
+/* Fold statement node n into the edge it describes when it is nothing but that. */
+static kg_status fold_statement(kg_graph *g, kg_node *n, kg_edge **out, size_t nout,
+                                kg_error *err) {
+  if (n->in_degree || n->nlabels || n->nsame)
+    return KG_OK;
+  for (uint32_t i = 0; i < n->nclasses; i++)
+    if (strcmp(n->classes[i], KGI_RDF_STATEMENT) != 0)
+      return KG_OK;
+  kg_edge *se = NULL, *oe = NULL;
+  const char *p = NULL;
+  for (size_t i = 0; i < nout; i++) {
+    const char *pr = out[i]->pred;
+    if (strcmp(pr, KGI_RDF_SUBJECT) == 0) {
+      if (se)
+        return KG_OK;
+      se = out[i];
+    } else if (strcmp(pr, KGI_RDF_OBJECT) == 0) {
+      if (oe)
+        return KG_OK;
+      oe = out[i];
+    } else if (out[i]->tgt->blank || out[i]->nquals) {
+      return KG_OK; /* an IRI qualifier must be an IRI */
+    }
+  }
+  for (uint32_t i = 0; i < n->nprops; i++)
+    if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0 && n->props[i].value.kind == KG_VALUE_IRI) {
+      if (p)
+        return KG_OK;
+      p = n->props[i].value.lexical;
+    }
+  if (!se || !oe || !p)
+    return KG_OK;
+  kg_edge *e = kgi_graph_find_edge(g, se->tgt, p, oe->tgt);
+  if (!e || e->nquals || e->stmt_iri || e->src->stmt_candidate)
+    return KG_OK; /* not asserted, or already described by another statement */
+  for (uint32_t i = 0; i < n->nprops; i++) {
+    if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0)
+      continue;
+    kg_status st = kg_edge_add_qualifier(g, e, n->props[i].pred, &n->props[i].value, err);
+    if (st)
+      return st;
+  }
+  for (size_t i = 0; i < nout; i++) {
+    if (out[i] != se && out[i] != oe) {
+      kg_value v = {KG_VALUE_IRI, out[i]->tgt->iri, NULL, NULL};
+      kg_status st = kg_edge_add_qualifier(g, e, out[i]->pred, &v, err);
+      if (st)
+        return st;
+    }
+    out[i]->dead = true;
+  }
+  e->source = n->source;
+  e->stmt_iri = n->iri;
+  n->dead = true;
+  return KG_OK;
+}
+
+static kg_status fold_statements(kg_graph *g, kg_error *err) {
+  size_t count = 0;
+  for (size_t i = 0; i < g->nedges; i++)
+    if (g->edges[i]->src->stmt_candidate)
+      count++;
+  if (!count)
+    return KG_OK;
+  kg_edge **list = kgi_malloc(count * sizeof *list);
+  if (!list)
+    return kgi_error_oom(err);
+  size_t k = 0;
+  for (size_t i = 0; i < g->nedges; i++)
+    if (g->edges[i]->src->stmt_candidate)
+      list[k++] = g->edges[i];
+  qsort(list, count, sizeof *list, by_src);
+  kg_status st = KG_OK;
+  for (size_t i = 0; i < count && !st;) {
+    size_t j = i;
+    while (j < count && list[j]->src == list[i]->src)
+      j++;
+    st = fold_statement(g, list[i]->src, list + i, j - i, err);
+    i = j;
+  }
+  free(list);
+  return st;
+}
+
+/* Nodes left with nothing (e.g. only named by a folded statement) are not part of the graph. */
+static void drop_empty_nodes(kg_graph *g) {
+  for (size_t i = 0; i < g->nnodes; i++) {
+    kg_node *n = g->nodes[i];
+    if (!n->dead && !n->nclasses && !n->nlabels && !n->nprops && !n->nsame && !n->source &&
+        !n->in_degree && !n->out_degree)
+      n->dead = true;
+  }
+}
+
+/* ---- entry points ---- */
+
+static kg_status check_bytes(const char *name, const char *data, size_t len, kg_error *err) {
+  size_t bad, line, col;
+  if (!kgi_utf8_valid(data, len, &bad)) {
+    line_col_of(data, bad, &line, &col);
+    return kgi_error_set(err, KG_EPARSE, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", name, line,
+                         col, (unsigned)(unsigned char)data[bad]);
+  }
+  bad = kgi_find_xml_illegal(data, len);
+  if (bad != (size_t)-1) {
+    line_col_of(data, bad, &line, &col);
+    return kgi_error_set(err, KG_EPARSE,
+                         "%s:%zu:%zu: control character U+%04X is not allowed (XML 1.0 forbids it)",
+                         name, line, col, (unsigned)(unsigned char)data[bad]);
+  }
+  return KG_OK;
+}
+
+static const char *guess_syntax(const char *name) {
+  const char *dot = name ? strrchr(name, '.') : NULL;
+  if (dot && (strcmp(dot, ".nt") == 0 || strcmp(dot, ".ntriples") == 0))
+    return "ntriples";
+  return "turtle";
+}
+
+kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const char *name,
+                           const char *syntax, const char *base, kg_error *err) {
+  if (!out || (!data && len))
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  *out = NULL;
+  if (!name)
+    name = "<input>";
+  if (!syntax)
+    syntax = guess_syntax(name);
+  if (strcmp(syntax, "turtle") != 0 && strcmp(syntax, "ntriples") != 0)
+    return kgi_error_set(err, KG_EINVAL, "unknown input syntax \"%s\" (turtle, ntriples)", syntax);
+  kg_status st = kgi_vocab_load(err);
+  if (st)
+    return st;
+  st = check_bytes(name, data, len, err);
+  if (st)
+    return st;
+
+  /* the parse base: given, or the input's own file IRI */
+  char *file_iri = NULL;
+  const char *parse_base = base;
+  if (!parse_base) {
+    size_t n = strlen(name);
+    file_iri = kgi_malloc(n + 16);
+    if (!file_iri)
+      return kgi_error_oom(err);
+    snprintf(file_iri, n + 16, "file:///%s#", name[0] == '/' ? name + 1 : name);
+    for (char *p = file_iri + 8; *p; p++)
+      if (strchr(" <>\"{}|\\^`", *p))
+        *p = '_';
+    parse_base = file_iri;
+  }
+
+  importer im;
+  memset(&im, 0, sizeof im);
+  im.name = name;
+  im.text = data;
+  im.len = len;
+  im.err = err;
+  raptor_world *world = NULL;
+  raptor_uri *buri = NULL;
+  st = kg_graph_new(&im.g, parse_base, err);
+  if (st)
+    goto done;
+  world = raptor_new_world();
+  if (!world || raptor_world_open(world)) {
+    st = kgi_error_set(err, KG_ELIB, "cannot start the RDF parser");
+    goto done;
+  }
+  raptor_world_set_log_handler(world, &im, on_log);
+  im.parser = raptor_new_parser(world, syntax);
+  buri = raptor_new_uri(world, (const unsigned char *)parse_base);
+  if (!im.parser || !buri) {
+    st = kgi_error_set(err, KG_ELIB, "cannot create the %s parser", syntax);
+    goto done;
+  }
+  /* untrusted input: never fetch anything */
+  raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+  raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+  raptor_parser_set_statement_handler(im.parser, &im, on_triple);
+  if (raptor_parser_parse_start(im.parser, buri) == 0)
+    raptor_parser_parse_chunk(im.parser, (const unsigned char *)data, len, 1);
+  if (im.status) {
+    st = im.status;
+    goto done;
+  }
+  st = fold_statements(im.g, err);
+  if (st)
+    goto done;
+  if (im.default_source)
+    kg_graph_apply_default_source(im.g, im.default_source);
+  drop_empty_nodes(im.g);
+  if (!base && im.default_source_subject) {
+    size_t n = strlen(im.default_source_subject);
+    char last = n ? im.default_source_subject[n - 1] : 0;
+    if (last == '/' || last == '#')
+      st = kgi_graph_rebase(im.g, im.default_source_subject, err);
+    if (st)
+      goto done;
+  }
+  st = kgi_graph_compact(im.g, err);
+done:
+  if (im.parser)
+    raptor_free_parser(im.parser);
+  if (buri)
+    raptor_free_uri(buri);
+  if (world)
+    raptor_free_world(world);
+  free(file_iri);
+  if (st) {
+    kg_graph_free(im.g);
+    return st;
+  }
+  *out = im.g;
+  return KG_OK;
+}
+
+kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, const char *base,
+                         kg_error *err) {
+  if (!out || !path)
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  kg_status st = KG_OK;
+  for (;;) {
+    if (kgi_grow((void **)&buf, &cap, len + 65536, 1, err)) {
+      st = KG_ENOMEM;
+      break;
+    }
+    size_t n = fread(buf + len, 1, cap - len, f);
+    len += n;
+    if (n == 0) {
+      if (ferror(f))
+        st = kgi_error_set(err, KG_EIO, "%s: read failed: %s", path, strerror(errno));
+      break;
+    }
+  }
+  fclose(f);
+  if (!st)
+    st = kg_import_buffer(out, buf ? buf : "", len, path, syntax, base, err);
+  free(buf);
+  return st;
+}
+
+#define STORY_BASE "https://kgexport.org/story/trump-xi-call-2025-11-24/"
+
+kg_status kg_import_story(kg_graph **out, kg_error *err) {
+  return kg_import_buffer(out, kgi_story_ttl, kgi_story_ttl_len,
+                          "examples/trump-xi-call-2025-11-24.ttl", "turtle", STORY_BASE, err);
+}

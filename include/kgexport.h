@@ -1,0 +1,229 @@
+/*
+ * kgexport — a knowledge graph of news events, exported to Turtle, GraphML and DOT.
+ *
+ * This is the only public header. It includes no third-party header.
+ *
+ * OWNERSHIP (the one rule for every type below):
+ *   - A kg_graph owns every node, edge, value and string added to it. String arguments are
+ *     copied (interned) when added; callers keep ownership of what they pass in.
+ *   - Pointers and strings returned by getters are borrowed: valid until kg_graph_free().
+ *   - kg_graph_new() allocates, kg_graph_free() releases everything at once (accepts NULL).
+ *   - kg_error is the caller's struct: kg_error_init() before use, nothing to free.
+ *
+ * ERRORS: every fallible function returns a kg_status (KG_OK == 0) and, on failure, fills
+ * the caller's kg_error with one line of text. Where input is involved the text starts
+ * with "file:line[:col]: ". The first error wins: callers pass the status up unchanged.
+ */
+#ifndef KGEXPORT_H
+#define KGEXPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define KG_EXTERN __attribute__((visibility("default")))
+#define KG_NODISCARD __attribute__((warn_unused_result))
+#else
+#define KG_EXTERN
+#define KG_NODISCARD
+#endif
+
+#define KG_VERSION "0.1.0"
+
+/* Namespace of the project ontology (ontology/kgexport.ttl). */
+#define KG_NS "https://kgexport.org/ns#"
+
+/* Status codes. Numbers are never reused. */
+typedef enum kg_status {
+  KG_OK = 0,
+  KG_EINVAL = 1,   /* bad argument from the caller (a programming error) */
+  KG_ENOMEM = 2,   /* out of memory */
+  KG_EPARSE = 3,   /* input is not well-formed (syntax, UTF-8) */
+  KG_EDATA = 4,    /* input is well-formed but wrong (unknown term, bad date, bad IRI) */
+  KG_EIO = 5,      /* reading or writing a file failed */
+  KG_ENOTFOUND = 6,/* no such node, format or term */
+  KG_ELIB = 7      /* a library (librdf, libxml2, cgraph) reported a failure */
+} kg_status;
+
+KG_EXTERN const char *kg_strerror(kg_status st);
+
+#define KG_ERROR_MAX 512
+typedef struct kg_error {
+  kg_status status;
+  char message[KG_ERROR_MAX]; /* one line, no trailing newline; "" when none */
+} kg_error;
+
+KG_EXTERN void kg_error_init(kg_error *err);
+
+/* ---- Values ------------------------------------------------------------------------ */
+
+typedef enum kg_value_kind {
+  KG_VALUE_STRING = 0,  /* plain string (xsd:string) */
+  KG_VALUE_LANGSTRING,  /* string with a BCP 47 language tag (stored lower case) */
+  KG_VALUE_INTEGER,     /* xsd:integer */
+  KG_VALUE_DECIMAL,     /* xsd:decimal, canonical lexical form "29.3", "10.0" */
+  KG_VALUE_DOUBLE,      /* xsd:double */
+  KG_VALUE_BOOLEAN,     /* xsd:boolean, "true" / "false" */
+  KG_VALUE_DATE,        /* xsd:date "2025-11-24", xsd:gYearMonth "2026-04", xsd:gYear "2026" */
+  KG_VALUE_DATETIME,    /* xsd:dateTime */
+  KG_VALUE_IRI,         /* an IRI that is a value, not a node (e.g. a homepage) */
+  KG_VALUE_TYPED        /* any other datatype: lexical form kept, datatype IRI in `datatype` */
+} kg_value_kind;
+
+/* Precision of a KG_VALUE_DATE. */
+typedef enum kg_date_precision {
+  KG_DATE_DAY = 0,
+  KG_DATE_MONTH = 1,
+  KG_DATE_YEAR = 2
+} kg_date_precision;
+
+/*
+ * A value. `lexical` is the canonical lexical form. `lang` is set for LANGSTRING only,
+ * `datatype` for TYPED only. All strings borrowed (from the graph, or from the caller
+ * before the value is added).
+ */
+typedef struct kg_value {
+  kg_value_kind kind;
+  const char *lexical;
+  const char *lang;
+  const char *datatype;
+} kg_value;
+
+/* Datatype IRI of a value (xsd:...), NULL for STRING, LANGSTRING and IRI. */
+KG_EXTERN const char *kg_value_datatype(const kg_value *v);
+/* Date precision of a KG_VALUE_DATE value (from its lexical form). */
+KG_EXTERN kg_date_precision kg_value_date_precision(const kg_value *v);
+/* Name of a value kind: "string", "integer", ... */
+KG_EXTERN const char *kg_value_kind_name(kg_value_kind kind);
+
+/*
+ * Check `lexical` against `kind` and write its canonical form into buf (e.g. decimal "10"
+ * becomes "10.0", boolean "1" becomes "true"). The message in err says what is wrong.
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_value_canonical(char *buf, size_t bufsize, kg_value_kind kind,
+                                                    const char *lexical, kg_error *err);
+
+/* ---- Graph --------------------------------------------------------------------------- */
+
+typedef struct kg_graph kg_graph;
+typedef struct kg_node kg_node;
+typedef struct kg_edge kg_edge;
+
+/* base: the IRI under which node ids live, e.g. "https://example.org/story/" (copied). */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err);
+KG_EXTERN void kg_graph_free(kg_graph *g);
+KG_EXTERN const char *kg_graph_base(const kg_graph *g);
+
+/*
+ * Add a node, or find the node that already has this id. `id` is relative to the base
+ * ("xi-jinping") or an absolute IRI ("http://www.wikidata.org/entity/Q15031").
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_add_node(kg_node **out, kg_graph *g, const char *id,
+                                                   kg_error *err);
+/* O(1) lookup; NULL when absent. */
+KG_EXTERN kg_node *kg_graph_find_node(const kg_graph *g, const char *id);
+
+KG_EXTERN KG_NODISCARD kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri,
+                                                   kg_error *err);
+/* lang may be NULL or "" for an untagged label. */
+KG_EXTERN KG_NODISCARD kg_status kg_node_add_label(kg_graph *g, kg_node *n, const char *text,
+                                                   const char *lang, kg_error *err);
+/* A typed value under a predicate IRI; the value is checked and canonicalised. */
+KG_EXTERN KG_NODISCARD kg_status kg_node_add_value(kg_graph *g, kg_node *n, const char *pred_iri,
+                                                   const kg_value *v, kg_error *err);
+/* An external identifier, e.g. "http://www.wikidata.org/entity/Q15031" (owl:sameAs). */
+KG_EXTERN KG_NODISCARD kg_status kg_node_add_same_as(kg_graph *g, kg_node *n, const char *iri,
+                                                     kg_error *err);
+/* The source that supports this node (a node of the graph, usually a kg:Source). */
+KG_EXTERN void kg_node_set_source(kg_node *n, kg_node *source);
+
+/* Add the edge source -pred-> target, or find the existing one (a triple is unique). */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *source,
+                                                   const char *pred_iri, kg_node *target,
+                                                   kg_error *err);
+KG_EXTERN KG_NODISCARD kg_status kg_edge_add_qualifier(kg_graph *g, kg_edge *e,
+                                                       const char *pred_iri, const kg_value *v,
+                                                       kg_error *err);
+KG_EXTERN void kg_edge_set_source(kg_edge *e, kg_node *source);
+
+/* Every node and edge that cites no source cites `source` (the story's article). */
+KG_EXTERN void kg_graph_apply_default_source(kg_graph *g, kg_node *source);
+
+/* ---- Reading the graph ------------------------------------------------------------- */
+
+KG_EXTERN size_t kg_graph_node_count(const kg_graph *g);
+KG_EXTERN size_t kg_graph_edge_count(const kg_graph *g);
+/* Nodes and edges in insertion order, 0 <= i < count. */
+KG_EXTERN const kg_node *kg_graph_node_at(const kg_graph *g, size_t i);
+KG_EXTERN const kg_edge *kg_graph_edge_at(const kg_graph *g, size_t i);
+
+KG_EXTERN const char *kg_node_id(const kg_node *n);
+KG_EXTERN const char *kg_node_iri(const kg_node *n);
+KG_EXTERN size_t kg_node_class_count(const kg_node *n);
+KG_EXTERN const char *kg_node_class_at(const kg_node *n, size_t i);
+KG_EXTERN size_t kg_node_label_count(const kg_node *n);
+KG_EXTERN const char *kg_node_label_at(const kg_node *n, size_t i, const char **lang);
+/* The label in `lang`, else English, else untagged, else any label, else the id. */
+KG_EXTERN const char *kg_node_display_label(const kg_node *n, const char *lang);
+KG_EXTERN size_t kg_node_value_count(const kg_node *n);
+KG_EXTERN const kg_value *kg_node_value_at(const kg_node *n, size_t i, const char **pred_iri);
+KG_EXTERN size_t kg_node_same_as_count(const kg_node *n);
+KG_EXTERN const char *kg_node_same_as_at(const kg_node *n, size_t i);
+KG_EXTERN const kg_node *kg_node_source(const kg_node *n);
+
+KG_EXTERN const kg_node *kg_edge_source_node(const kg_edge *e);
+KG_EXTERN const kg_node *kg_edge_target_node(const kg_edge *e);
+KG_EXTERN const char *kg_edge_predicate(const kg_edge *e);
+KG_EXTERN size_t kg_edge_qualifier_count(const kg_edge *e);
+KG_EXTERN const kg_value *kg_edge_qualifier_at(const kg_edge *e, size_t i, const char **pred_iri);
+KG_EXTERN const kg_node *kg_edge_source(const kg_edge *e);
+
+/* ---- Import and export ------------------------------------------------------------- */
+
+typedef struct kg_stats {
+  size_t nodes;
+  size_t edges;
+  size_t triples; /* RDF triples the graph maps to (what the Turtle export holds) */
+} kg_stats;
+
+/* Counts of the graph as every exporter maps it. */
+KG_EXTERN void kg_graph_stats(const kg_graph *g, kg_stats *out);
+
+/*
+ * Read RDF into a new graph. syntax: "turtle" or "ntriples" (NULL: guess from the name).
+ * `name` is used in error messages ("story.ttl:12:5: ..."). base: node ids are relative
+ * to it (NULL: derive from a kg:defaultSource subject or use the file's IRI).
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_import_file(kg_graph **out, const char *path,
+                                                const char *syntax, const char *base,
+                                                kg_error *err);
+KG_EXTERN KG_NODISCARD kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len,
+                                                  const char *name, const char *syntax,
+                                                  const char *base, kg_error *err);
+/* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
+KG_EXTERN KG_NODISCARD kg_status kg_import_story(kg_graph **out, kg_error *err);
+
+/* Output formats: "turtle", "ntriples", "graphml", "dot". NULL when the index is past the end. */
+KG_EXTERN const char *kg_format_name(size_t i);
+KG_EXTERN const char *kg_format_extension(const char *format);
+KG_EXTERN const char *kg_format_description(const char *format);
+
+/* Write the graph to an open stream (not closed). */
+KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format,
+                                                  FILE *out, kg_error *err);
+/*
+ * Write the graph to `path` atomically: a temporary file in the same folder, renamed
+ * over `path` only when everything was written. On failure no file is left behind.
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_export_file(const kg_graph *g, const char *format,
+                                                const char *path, kg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* KGEXPORT_H */

@@ -1,0 +1,133 @@
+/*
+ * The project vocabulary, read from ontology/kgexport.ttl (embedded at build time): the
+ * one source of truth for which kg: terms exist, their English labels and their parents.
+ */
+#include "kgi.h"
+
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct term {
+  const char *iri;
+  const char *label;  /* rdfs:label @en */
+  const char *parent; /* first kg: rdfs:subClassOf */
+} term;
+
+static struct {
+  bool loaded;
+  kgi_pool pool;
+  term *terms;
+  size_t nterms, capterms;
+  kgi_index ix;
+  kg_error *err;
+  kg_status status;
+} V;
+
+typedef struct tprobe {
+  const char *iri;
+} tprobe;
+
+static bool term_is(void *ctx, uint32_t v) { return strcmp(V.terms[v].iri, ((tprobe *)ctx)->iri) == 0; }
+
+static term *find(const char *iri) {
+  tprobe p = {iri};
+  uint32_t *v = kgi_index_find(&V.ix, kgi_hash_str(iri, 0), term_is, &p);
+  return v ? &V.terms[*v] : NULL;
+}
+
+static term *get(const char *iri) {
+  term *t = find(iri);
+  if (t || V.status)
+    return t;
+  if (kgi_grow((void **)&V.terms, &V.capterms, V.nterms + 1, sizeof *V.terms, V.err) ||
+      kgi_index_put(&V.ix, kgi_hash_str(iri, 0), (uint32_t)V.nterms, V.err)) {
+    V.status = KG_ENOMEM;
+    return NULL;
+  }
+  t = &V.terms[V.nterms++];
+  memset(t, 0, sizeof *t);
+  t->iri = kgi_pool_intern(&V.pool, iri);
+  if (!t->iri)
+    V.status = kgi_error_oom(V.err);
+  return t;
+}
+
+static bool in_ns(const char *iri) { return strncmp(iri, KG_NS, strlen(KG_NS)) == 0; }
+
+static void on_triple(void *data, raptor_statement *s) {
+  KGI_UNUSED(data);
+  if (V.status || s->subject->type != RAPTOR_TERM_TYPE_URI)
+    return;
+  const char *subj = (const char *)raptor_uri_as_string(s->subject->value.uri);
+  if (!in_ns(subj) || !subj[strlen(KG_NS)])
+    return;
+  term *t = get(subj);
+  if (!t)
+    return;
+  const char *pred = (const char *)raptor_uri_as_string(s->predicate->value.uri);
+  raptor_term *o = s->object;
+  if (strcmp(pred, KGI_RDFS_LABEL) == 0 && o->type == RAPTOR_TERM_TYPE_LITERAL &&
+      o->value.literal.language && strcmp((const char *)o->value.literal.language, "en") == 0) {
+    t->label = kgi_pool_intern(&V.pool, (const char *)o->value.literal.string);
+  } else if (strcmp(pred, KGI_RDFS "subClassOf") == 0 && o->type == RAPTOR_TERM_TYPE_URI) {
+    const char *sup = (const char *)raptor_uri_as_string(o->value.uri);
+    if (in_ns(sup) && !t->parent)
+      t->parent = kgi_pool_intern(&V.pool, sup);
+  }
+}
+
+static void on_log(void *data, raptor_log_message *m) {
+  KGI_UNUSED(data);
+  if (m->level >= RAPTOR_LOG_LEVEL_ERROR && !V.status)
+    V.status = kgi_error_set(V.err, KG_ELIB, "ontology/kgexport.ttl:%d: %s",
+                             m->locator ? m->locator->line : 0, m->text);
+}
+
+kg_status kgi_vocab_load(kg_error *err) {
+  if (V.loaded)
+    return KG_OK;
+  kgi_pool_init(&V.pool);
+  V.err = err;
+  V.status = KG_OK;
+  raptor_world *w = raptor_new_world();
+  raptor_parser *p = w && !raptor_world_open(w) ? raptor_new_parser(w, "turtle") : NULL;
+  raptor_uri *base = p ? raptor_new_uri(w, (const unsigned char *)KG_NS) : NULL;
+  if (!base) {
+    V.status = kgi_error_set(err, KG_ELIB, "cannot start the RDF parser");
+  } else {
+    raptor_world_set_log_handler(w, NULL, on_log);
+    raptor_parser_set_statement_handler(p, NULL, on_triple);
+    if (raptor_parser_parse_start(p, base) == 0)
+      raptor_parser_parse_chunk(p, (const unsigned char *)kgi_ontology_ttl, kgi_ontology_ttl_len, 1);
+  }
+  if (base)
+    raptor_free_uri(base);
+  if (p)
+    raptor_free_parser(p);
+  if (w)
+    raptor_free_world(w);
+  kg_status st = V.status;
+  V.err = NULL;
+  if (st) {
+    free(V.terms);
+    kgi_index_dispose(&V.ix);
+    kgi_pool_dispose(&V.pool);
+    memset(&V, 0, sizeof V);
+    return st;
+  }
+  V.loaded = true;
+  return KG_OK;
+}
+
+bool kgi_vocab_defines(const char *iri) { return find(iri) != NULL; }
+
+const char *kgi_vocab_parent(const char *iri) {
+  term *t = find(iri);
+  return t ? t->parent : NULL;
+}
+
+const char *kgi_vocab_label(const char *iri) {
+  term *t = find(iri);
+  return t ? t->label : NULL;
+}
