@@ -29,7 +29,8 @@ typedef struct key {
   key_role role;
   const char *pred; /* K_VALUE: interned predicate */
   const char *lang; /* K_LABEL_LANG, K_VALUE of a langstring: interned tag */
-  char *id;         /* NMTOKEN */
+  char *id;         /* NMTOKEN, unique in the file */
+  char *name;       /* attr.name: NMTOKEN, unique per element kind */
   const char *type; /* attr.type */
   bool multi;       /* some element has several values: written joined, as a string */
   kg_value_kind kind;
@@ -42,7 +43,6 @@ typedef struct writer {
   key *keys;
   size_t nkeys, capkeys;
   kgi_index key_ix;  /* (target, role, pred, lang) -> key */
-  kgi_index id_ix;   /* key id -> key (uniqueness) */
   char **node_ids;   /* NMTOKEN id per node */
   kgi_index nid_ix;  /* NMTOKEN node ids in use */
   size_t nnode_ids;
@@ -146,6 +146,28 @@ static char *value_key_name(const char *pred, const char *lang) {
   return nmtoken(name, lang && *lang ? lang : NULL);
 }
 
+static bool key_taken(const writer *wr, const char *text, bool as_id, key_for t) {
+  for (size_t i = 0; i < wr->nkeys; i++) {
+    const key *k = &wr->keys[i];
+    if (as_id ? strcmp(k->id, text) == 0 : (k->target == t && strcmp(k->name, text) == 0))
+      return true;
+  }
+  return false;
+}
+
+/* `base` with _2, _3... appended until `taken` says no. Keys are few (one per distinct
+ * property), so the linear checks stay cheap. */
+static char *free_name(const writer *wr, const char *base, bool as_id, key_for t) {
+  char *r = nmtoken(base, NULL);
+  for (unsigned k = 2; r && key_taken(wr, r, as_id, t); k++) {
+    char suffix[16];
+    snprintf(suffix, sizeof suffix, "%u", k);
+    free(r);
+    r = nmtoken(base, suffix);
+  }
+  return r;
+}
+
 static key *add_key(writer *wr, key_for t, key_role r, const char *pred, const char *lang,
                     const char *name, const char *type) {
   key *k = find_key(wr, t, r, pred, lang);
@@ -153,33 +175,32 @@ static key *add_key(writer *wr, key_for t, key_role r, const char *pred, const c
     return k;
   if ((wr->st = kgi_grow((void **)&wr->keys, &wr->capkeys, wr->nkeys + 1, sizeof *wr->keys, wr->err)))
     return NULL;
-  k = &wr->keys[wr->nkeys];
-  memset(k, 0, sizeof *k);
-  k->target = t;
-  k->role = r;
-  k->pred = pred;
-  k->lang = lang;
-  k->type = type;
-  k->id = name ? nmtoken(name, NULL) : value_key_name(pred, lang);
-  if (!k->id) {
+  key nk;
+  memset(&nk, 0, sizeof nk);
+  nk.target = t;
+  nk.role = r;
+  nk.pred = pred;
+  nk.lang = lang;
+  nk.type = type;
+  /* attr.name is what readers show (unique per element kind); the id is unique across the
+   * file. Gephi matches its special keys by id, then by attr.name, so an edge key whose id
+   * has to differ from a node key's ("edge_label") still reads as the edge label. */
+  char *base = name ? nmtoken(name, NULL) : value_key_name(pred, lang);
+  if (base) {
+    nk.name = free_name(wr, base, false, t);
+    char *prefixed = t == FOR_EDGE && nk.name && key_taken(wr, nk.name, true, t)
+                         ? nmtoken("edge", nk.name) : NULL;
+    nk.id = free_name(wr, prefixed ? prefixed : (nk.name ? nk.name : ""), true, t);
+    free(prefixed);
+    free(base);
+  }
+  if (!nk.name || !nk.id) {
+    free(nk.name);
+    free(nk.id);
     wr->st = kgi_error_oom(wr->err);
     return NULL;
   }
-  /* node and edge keys share one id space in GraphML */
-  char **ids = kgi_malloc((wr->nkeys + 1) * sizeof *ids);
-  if (!ids) {
-    free(k->id);
-    wr->st = kgi_error_oom(wr->err);
-    return NULL;
-  }
-  for (size_t i = 0; i < wr->nkeys; i++)
-    ids[i] = wr->keys[i].id;
-  wr->st = unique_id(wr, &wr->id_ix, ids, &k->id, (uint32_t)wr->nkeys);
-  free(ids);
-  if (wr->st) {
-    free(k->id);
-    return NULL;
-  }
+  wr->keys[wr->nkeys] = nk;
   if ((wr->st = kgi_index_put(&wr->key_ix, key_hash(t, r, pred, lang), (uint32_t)wr->nkeys, wr->err)))
     return NULL;
   wr->nkeys++;
@@ -297,7 +318,7 @@ static void write_keys(writer *wr) {
     W(xmlTextWriterStartElement(wr->w, X("key")));
     W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(k->id)));
     W(xmlTextWriterWriteAttribute(wr->w, X("for"), X(k->target == FOR_NODE ? "node" : "edge")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("attr.name"), X(k->id)));
+    W(xmlTextWriterWriteAttribute(wr->w, X("attr.name"), X(k->name)));
     W(xmlTextWriterWriteAttribute(wr->w, X("attr.type"), X(k->type)));
     if (k->role == K_VALUE) {
       /* the predicate IRI travels with the key, so a reader can map it back to RDF */
@@ -515,14 +536,15 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
   }
   if (wr->w)
     xmlFreeTextWriter(wr->w);
-  for (size_t i = 0; i < wr->nkeys; i++)
+  for (size_t i = 0; i < wr->nkeys; i++) {
     free(wr->keys[i].id);
+    free(wr->keys[i].name);
+  }
   free(wr->keys);
   for (size_t i = 0; i < wr->nnode_ids; i++)
     free(wr->node_ids[i]);
   free(wr->node_ids);
   kgi_index_dispose(&wr->key_ix);
-  kgi_index_dispose(&wr->id_ix);
   kgi_index_dispose(&wr->nid_ix);
   return wr->st;
 }

@@ -17,7 +17,7 @@ const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, co
   uint64_t h = kgi_hash_str(e->src->iri ? e->src->iri : e->src->id, 0);
   h = kgi_hash_str(e->pred, h);
   h = kgi_hash_str(e->tgt->iri ? e->tgt->iri : e->tgt->id, h);
-  snprintf(buf, size, "%sstatement/%016llx", g->base, (unsigned long long)h);
+  snprintf(buf, size, "%sstatement-%016llx", g->base, (unsigned long long)h);
   return buf;
 }
 

@@ -7,10 +7,12 @@
  */
 #include "kgi.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct importer {
   kg_graph *g;
@@ -47,33 +49,28 @@ static void line_col_of(const char *text, size_t off, size_t *line, size_t *col)
 /*
  * Find `token` on line `line` or, going back, on the lines before it (raptor reports a
  * triple at the line where its parser reduced it, which can be a line after the token).
- * Returns true and the exact line and column when found.
+ * Returns the byte offset of the match, or (size_t)-1.
  */
-static bool find_token(const importer *im, size_t line, const char *token, size_t *out_line,
-                       size_t *out_col) {
+static size_t find_token(const importer *im, size_t line, const char *token) {
   size_t tl = strlen(token);
   if (!tl || !im->text)
-    return false;
-  /* offsets of line starts up to `line` */
-  size_t cur = 1, start = 0;
+    return (size_t)-1;
   size_t *starts = kgi_malloc((line + 1) * sizeof *starts);
   if (!starts)
-    return false;
+    return (size_t)-1;
+  size_t cur = 1;
   starts[1] = 0;
   for (size_t i = 0; i < im->len && cur < line; i++)
     if (im->text[i] == '\n')
       starts[++cur] = i + 1;
-  bool found = false;
-  for (size_t l = cur; l >= 1 && l + 8 > cur && !found; l--) {
-    start = starts[l];
-    size_t end = start;
+  size_t found = (size_t)-1;
+  for (size_t l = cur; l >= 1 && l + 8 > cur && found == (size_t)-1; l--) {
+    size_t end = starts[l];
     while (end < im->len && im->text[end] != '\n')
       end++;
-    for (size_t i = start; i + tl <= end; i++)
+    for (size_t i = starts[l]; i + tl <= end; i++)
       if (memcmp(im->text + i, token, tl) == 0) {
-        *out_line = l;
-        *out_col = column_of(im->text, start, i);
-        found = true;
+        found = i;
         break;
       }
   }
@@ -81,22 +78,48 @@ static bool find_token(const importer *im, size_t line, const char *token, size_
   return found;
 }
 
+/* A prefixed name or an IRI in angle brackets starts before its local part: point there. */
+static size_t term_start(const importer *im, size_t off) {
+  const char *t = im->text;
+  size_t i = off;
+  if (i && t[i - 1] == ':') {
+    i--;
+    while (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.'))
+      i--;
+  } else if (i && (t[i - 1] == '#' || t[i - 1] == '/')) {
+    while (i && t[i - 1] != '<' && t[i - 1] != '\n')
+      i--;
+    if (i && t[i - 1] == '<')
+      i--;
+  }
+  return i;
+}
+
 static int current_line(const importer *im) {
   raptor_locator *loc = raptor_parser_get_locator(im->parser);
   return loc && loc->line > 0 ? loc->line : 1;
 }
 
-/* Fail the import with "name:line[:col]: message", pointing at `token` when found. */
-static void fail_at(importer *im, kg_status st, const char *token, const char *msg) {
+/* Fail the import with "name:line[:col]: message", pointing at `token` when found (at the
+ * start of the term it belongs to when `is_term`). */
+static void fail_at_term(importer *im, kg_status st, const char *token, bool is_term,
+                         const char *msg) {
   if (im->status)
     return;
   size_t line = (size_t)current_line(im), col = 0;
-  if (token && find_token(im, line, token, &line, &col))
+  size_t off = token ? find_token(im, line, token) : (size_t)-1;
+  if (off != (size_t)-1) {
+    line_col_of(im->text, is_term ? term_start(im, off) : off, &line, &col);
     kgi_error_set(im->err, st, "%s:%zu:%zu: %s", im->name, line, col, msg);
-  else
+  } else {
     kgi_error_set(im->err, st, "%s:%zu: %s", im->name, line, msg);
+  }
   im->status = st;
   raptor_parser_parse_abort(im->parser);
+}
+
+static void fail_at(importer *im, kg_status st, const char *token, const char *msg) {
+  fail_at_term(im, st, token, false, msg);
 }
 
 /* A model call failed with a message in `local`: carry it with the input location. */
@@ -116,7 +139,7 @@ static bool check_term(importer *im, const char *iri) {
   char msg[KG_ERROR_MAX];
   snprintf(msg, sizeof msg, "unknown term kg:%s: the kgexport ontology does not define it",
            iri + n);
-  fail_at(im, KG_EDATA, iri + n, msg);
+  fail_at_term(im, KG_EDATA, iri + n, true, msg);
   return false;
 }
 
@@ -144,6 +167,42 @@ static kg_node *node_for(importer *im, raptor_term *t) {
   return n;
 }
 
+/*
+ * raptor 2.0.15 reads the tag "zh_CN" as "zh-cn" without a word: BCP 47 has no '_', so
+ * look at the text as written and refuse it, rather than silently changing the data.
+ */
+static bool lang_as_written(importer *im, const char *lang) {
+  if (!strchr(lang, '-') || !im->text)
+    return true;
+  char bad[72];
+  size_t n = strlen(lang);
+  if (n + 2 > sizeof bad)
+    return true;
+  bad[0] = '@';
+  for (size_t i = 0; i <= n; i++)
+    bad[i + 1] = lang[i] == '-' ? '_' : lang[i];
+  /* case-insensitive search on the current line and the ones just before it */
+  size_t line = (size_t)current_line(im);
+  size_t l = 1, start = 0;
+  for (size_t i = 0; i < im->len && l + 8 <= line; i++)
+    if (im->text[i] == '\n')
+      l++, start = i + 1;
+  for (size_t i = start; i + n + 1 <= im->len; i++) {
+    if (strncasecmp(im->text + i, bad, n + 1) == 0) {
+      char msg[KG_ERROR_MAX], tag[72];
+      snprintf(tag, sizeof tag, "%.*s", (int)n, im->text + i + 1);
+      snprintf(msg, sizeof msg, "\"%s\" is not a BCP 47 language tag (subtags are joined by '-')", tag);
+      fail_at(im, KG_EDATA, im->text[i + 1] ? tag : NULL, msg);
+      return false;
+    }
+    if (l > line)
+      break;
+    if (im->text[i] == '\n')
+      l++;
+  }
+  return true;
+}
+
 /* The literal as a model value; strings borrowed from raptor. */
 static bool literal_value(importer *im, raptor_term *t, kg_value *v) {
   memset(v, 0, sizeof *v);
@@ -152,7 +211,7 @@ static bool literal_value(importer *im, raptor_term *t, kg_value *v) {
   if (t->value.literal.language && t->value.literal.language_len) {
     v->kind = KG_VALUE_LANGSTRING;
     v->lang = (const char *)t->value.literal.language;
-    return true;
+    return lang_as_written(im, v->lang);
   }
   if (dt && !check_term(im, dt))
     return false;
@@ -239,6 +298,8 @@ static void on_log(void *data, raptor_log_message *m) {
   if (m->level < RAPTOR_LOG_LEVEL_ERROR || im->status)
     return;
   raptor_locator *loc = m->locator;
+  if ((!loc || loc->line <= 0) && im->parser)
+    loc = raptor_parser_get_locator(im->parser);
   if (loc && loc->line > 0 && loc->column > 0)
     kgi_error_set(im->err, KG_EPARSE, "%s:%d:%d: %s", im->name, loc->line, loc->column, m->text);
   else if (loc && loc->line > 0)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# rapper (Redland's strict command-line parser) reads our Turtle and N-Triples with exactly
+# the triple count the model reports.  Usage: rapper.sh KGEXPORT [INPUT]
+. "$(dirname "$0")/common.sh"
+bin=$1; shift
+want=$(stat triples "$bin" "$@")
+[ -n "$want" ] && [ "$want" -gt 0 ] || fail "no triple count from kgexport --stats"
+for fmt in turtle:ttl ntriples:nt; do
+  name=${fmt%%:*} ext=${fmt##*:}
+  "$bin" -q -f "$name" -o "$tmp/g.$ext" "$@"
+  rapper -q -i "$name" -o ntriples "$tmp/g.$ext" "http://base.invalid/" >"$tmp/parsed.nt" 2>"$tmp/err" ||
+    fail "rapper rejected the $name output: $(head -3 "$tmp/err")"
+  [ -s "$tmp/err" ] && fail "rapper warned on the $name output: $(head -3 "$tmp/err")"
+  got=$(wc -l <"$tmp/parsed.nt")
+  [ "$got" -eq "$want" ] || fail "$name: rapper read $got triples, the model has $want"
+  echo "$name: $got triples, as the model says"
+done

@@ -1,0 +1,123 @@
+/* The model: nodes, edges, values, lookups, errors. */
+#include "check.h"
+#include "kgexport.h"
+
+#include <stdlib.h>
+
+#define KG(x) KG_NS x
+
+static void test_nodes(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "not an iri", &err) == KG_EINVAL);
+  kg_error_init(&err);
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  kg_node *a = NULL, *b = NULL, *a2 = NULL, *w = NULL;
+  CHECK(kg_graph_add_node(&a, g, "xi-jinping", &err) == KG_OK);
+  CHECK(kg_graph_add_node(&a2, g, "https://example.org/g/xi-jinping", &err) == KG_OK);
+  CHECK(a == a2); /* an absolute IRI under the base is the same node */
+  CHECK(kg_graph_add_node(&w, g, "http://www.wikidata.org/entity/Q15031", &err) == KG_OK);
+  CHECK_STR(kg_node_id(w), "http://www.wikidata.org/entity/Q15031");
+  CHECK_STR(kg_node_iri(a), "https://example.org/g/xi-jinping");
+  CHECK(kg_graph_find_node(g, "xi-jinping") == a);
+  CHECK(kg_graph_find_node(g, "nobody") == NULL);
+  CHECK(kg_graph_add_node(&b, g, "bad id", &err) == KG_EDATA);
+  CHECK(kg_graph_node_count(g) == 2);
+
+  kg_error_init(&err);
+  CHECK(kg_node_add_class(g, a, KG("Person"), &err) == KG_OK);
+  CHECK(kg_node_add_class(g, a, KG("Person"), &err) == KG_OK); /* a triple is unique */
+  CHECK(kg_node_class_count(a) == 1);
+  CHECK(kg_node_add_label(g, a, "Xi Jinping", "en", &err) == KG_OK);
+  CHECK(kg_node_add_label(g, a, "习近平", "ZH", &err) == KG_OK);
+  const char *lang = NULL;
+  CHECK_STR(kg_node_label_at(a, 1, &lang), "习近平");
+  CHECK_STR(lang, "zh"); /* tags are stored lower case */
+  CHECK_STR(kg_node_display_label(a, "zh"), "习近平");
+  CHECK_STR(kg_node_display_label(a, "fr"), "Xi Jinping");
+  CHECK(kg_node_add_label(g, a, "x", "not a tag!", &err) == KG_EDATA);
+  kg_error_init(&err);
+  CHECK(kg_node_add_label(g, a, "bad\x01", "en", &err) == KG_EDATA);
+  CHECK(strstr(err.message, "U+0001") != NULL);
+  kg_error_init(&err);
+  CHECK(kg_node_add_label(g, a, "bad\xff", "en", &err) == KG_EDATA);
+  CHECK(strstr(err.message, "UTF-8") != NULL);
+  kg_error_init(&err);
+
+  kg_value d = {KG_VALUE_DECIMAL, "29.30", NULL, NULL};
+  CHECK(kg_node_add_value(g, a, "http://schema.org/value", &d, &err) == KG_OK);
+  const char *pred = NULL;
+  const kg_value *v = kg_node_value_at(a, 0, &pred);
+  CHECK_STR(v->lexical, "29.3");
+  CHECK_STR(pred, "http://schema.org/value");
+  kg_value bad = {KG_VALUE_DATE, "2025-13-01", NULL, NULL};
+  CHECK(kg_node_add_value(g, a, "http://schema.org/startDate", &bad, &err) == KG_EDATA);
+  CHECK(strstr(err.message, "2025-13-01") != NULL);
+  kg_error_init(&err);
+  CHECK(kg_node_add_value(g, a, "relative", &d, &err) == KG_EDATA);
+  kg_error_init(&err);
+  CHECK(kg_node_value_count(a) == 1);
+  kg_graph_free(g);
+}
+
+static void test_edges(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  kg_node *x = NULL, *call = NULL, *src = NULL;
+  CHECK(kg_graph_add_node(&x, g, "xi", &err) == KG_OK);
+  CHECK(kg_graph_add_node(&call, g, "call", &err) == KG_OK);
+  CHECK(kg_graph_add_node(&src, g, "article", &err) == KG_OK);
+  kg_edge *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  CHECK(kg_graph_add_edge(&e1, g, x, KG("participatedIn"), call, &err) == KG_OK);
+  CHECK(kg_graph_add_edge(&e2, g, x, KG("participatedIn"), call, &err) == KG_OK);
+  CHECK(e1 == e2);
+  /* a second relation between the same pair is a parallel edge, kept */
+  CHECK(kg_graph_add_edge(&e3, g, x, KG("initiated"), call, &err) == KG_OK);
+  CHECK(e3 != e1);
+  CHECK(kg_graph_edge_count(g) == 2);
+  kg_value role = {KG_VALUE_LANGSTRING, "President", "en", NULL};
+  CHECK(kg_edge_add_qualifier(g, e1, KG("role"), &role, &err) == KG_OK);
+  CHECK(kg_edge_qualifier_count(e1) == 1);
+  kg_graph_apply_default_source(g, src);
+  CHECK(kg_edge_source(e1) == src);
+  CHECK(kg_node_source(x) == src);
+  CHECK(kg_node_source(src) == NULL); /* the source does not cite itself */
+
+  kg_stats s;
+  kg_graph_stats(g, &s);
+  CHECK(s.nodes == 3);
+  CHECK(s.edges == 2);
+  /* node sources: 2; edge e1: triple + 4 statement + 1 qualifier + 1 source; e3: 1 + 4 + 1 */
+  CHECK(s.triples == 2 + 7 + 6);
+  kg_graph_free(g);
+}
+
+static void test_many(void) {
+  /* lookups stay correct as the hash tables grow */
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  char id[32];
+  for (int i = 0; i < 50000; i++) {
+    kg_node *n = NULL;
+    snprintf(id, sizeof id, "n%d", i);
+    if (kg_graph_add_node(&n, g, id, &err) != KG_OK)
+      break;
+  }
+  CHECK(kg_graph_node_count(g) == 50000);
+  snprintf(id, sizeof id, "n%d", 31337);
+  const kg_node *n = kg_graph_find_node(g, id);
+  CHECK(n != NULL && strcmp(kg_node_id(n), "n31337") == 0);
+  kg_graph_free(g);
+}
+
+int main(void) {
+  test_nodes();
+  test_edges();
+  test_many();
+  return CHECK_RESULT();
+}

@@ -1,0 +1,115 @@
+/* RDF into the model: the mapping of docs/model.md, statements folded into edges, errors. */
+#include "check.h"
+#include "kgexport.h"
+
+static kg_graph *load(const char *ttl, kg_error *err) {
+  kg_graph *g = NULL;
+  kg_error_init(err);
+  if (kg_import_buffer(&g, ttl, strlen(ttl), "t.ttl", "turtle", "https://example.org/g/", err))
+    return NULL;
+  return g;
+}
+
+static const char *prefixes =
+    "@prefix : <https://example.org/g/> .\n"
+    "@prefix kg: <https://kgexport.org/ns#> .\n"
+    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n";
+
+static void test_mapping(void) {
+  char ttl[4096];
+  snprintf(ttl, sizeof ttl,
+           "%s"
+           ":takaichi a kg:Person ; rdfs:label \"Sanae Takaichi\"@en, \"高市早苗\"@ja ;\n"
+           "  owl:sameAs <http://www.wikidata.org/entity/Q3547130> .\n"
+           ":japan a kg:Country ; rdfs:label \"Japan\"@en .\n"
+           ":takaichi kg:holdsOffice :japan .\n"
+           "[] a rdf:Statement ; rdf:subject :takaichi ; rdf:predicate kg:holdsOffice ;\n"
+           "   rdf:object :japan ; kg:role \"Prime Minister\"@en ;\n"
+           "   kg:startDate \"2025-10\"^^xsd:gYearMonth ; prov:wasDerivedFrom :article .\n"
+           ":article a kg:NewsArticle ; rdfs:label \"The article\"@en .\n"
+           ": kg:defaultSource :article .\n",
+           prefixes);
+  kg_error err;
+  kg_graph *g = load(ttl, &err);
+  CHECK(g != NULL);
+  if (!g) {
+    fprintf(stderr, "%s\n", err.message);
+    return;
+  }
+  CHECK(kg_graph_node_count(g) == 3); /* the statement is folded, not a node */
+  CHECK(kg_graph_edge_count(g) == 1);
+  const kg_node *t = kg_graph_find_node(g, "takaichi");
+  CHECK(t && kg_node_label_count(t) == 2);
+  CHECK(t && kg_node_same_as_count(t) == 1);
+  const kg_edge *e = kg_graph_edge_at(g, 0);
+  CHECK(kg_edge_qualifier_count(e) == 2);
+  const char *pred = NULL;
+  const kg_value *v = kg_edge_qualifier_at(e, 1, &pred);
+  CHECK_STR(pred, "https://kgexport.org/ns#startDate");
+  CHECK(v && v->kind == KG_VALUE_DATE);
+  CHECK(kg_edge_source(e) == kg_graph_find_node(g, "article"));
+  CHECK(kg_node_source(t) == kg_graph_find_node(g, "article")); /* from kg:defaultSource */
+  kg_graph_free(g);
+}
+
+static void expect_error(const char *body, kg_status want, const char *text) {
+  char ttl[4096];
+  snprintf(ttl, sizeof ttl, "%s%s", prefixes, body);
+  kg_error err;
+  kg_graph *g = load(ttl, &err);
+  CHECK(g == NULL);
+  CHECK(err.status == want);
+  if (!strstr(err.message, text)) {
+    fprintf(stderr, "message \"%s\" lacks \"%s\"\n", err.message, text);
+    check_failures++;
+  }
+  kg_graph_free(g);
+}
+
+static void test_errors(void) {
+  /* line numbers count the 7 prefix lines */
+  expect_error(":a a kg:Persn .\n", KG_EDATA, "t.ttl:8:6: unknown term kg:Persn");
+  expect_error(":a a kg:Person ;\n  kg:role \"x\" ;\n  kg:startDate \"2025-02-30\"^^xsd:date .\n",
+               KG_EDATA, "t.ttl:10:17: \"2025-02-30\" is not a date");
+  expect_error(":a :b \"unterminated .\n", KG_EPARSE, "t.ttl:8");
+  expect_error(":a rdfs:label \"x\"@en_US .\n", KG_EPARSE, "t.ttl:8");
+  expect_error(":a rdfs:label \"bell\\u0007\" .\n", KG_EDATA, "U+0007");
+  expect_error(":a :b \"\xc3\x28\" .\n", KG_EPARSE, "t.ttl:8:8: invalid UTF-8");
+}
+
+static void test_story(void) {
+  kg_graph *g = NULL;
+  kg_error err;
+  kg_error_init(&err);
+  CHECK(kg_import_story(&g, &err) == KG_OK);
+  if (!g) {
+    fprintf(stderr, "%s\n", err.message);
+    return;
+  }
+  CHECK(kg_graph_node_count(g) > 50);
+  /* every node but the article cites a source, every edge cites one */
+  for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+    const kg_node *n = kg_graph_node_at(g, i);
+    if (strcmp(kg_node_id(n), "article") != 0 && !kg_node_source(n)) {
+      fprintf(stderr, "node %s cites no source\n", kg_node_id(n));
+      check_failures++;
+    }
+    CHECK(kg_node_class_count(n) >= 1);
+  }
+  for (size_t i = 0; i < kg_graph_edge_count(g); i++)
+    CHECK(kg_edge_source(kg_graph_edge_at(g, i)) != NULL);
+  CHECK(kg_graph_find_node(g, "xi-jinping") != NULL);
+  CHECK(kg_graph_find_node(g, "taiwan") != NULL);
+  kg_graph_free(g);
+}
+
+int main(void) {
+  test_mapping();
+  test_errors();
+  test_story();
+  return CHECK_RESULT();
+}
