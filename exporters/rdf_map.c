@@ -193,6 +193,41 @@ static int on_log(void *data, librdf_log_message *m) {
   return 1;
 }
 
+/*
+ * raptor 2.0.15's Turtle writer puts a lone carriage return raw into a "..." string, which
+ * is not Turtle (rapper itself rejects it). A raw CR can only occur inside a string in its
+ * output, and the escape \r is valid in every Turtle and N-Triples string form, so the
+ * bytes go through this filter on their way to the file.
+ */
+typedef struct crfilter {
+  FILE *out;
+  bool failed;
+} crfilter;
+
+static int cr_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb) {
+  crfilter *f = ctx;
+  const char *p = ptr, *end = p + size * nmemb;
+  while (p < end && !f->failed) {
+    const char *cr = memchr(p, '\r', (size_t)(end - p));
+    size_t n = (size_t)((cr ? cr : end) - p);
+    if (n && fwrite(p, 1, n, f->out) != n)
+      f->failed = true;
+    if (cr && fputs("\\r", f->out) == EOF)
+      f->failed = true;
+    p = cr ? cr + 1 : end;
+  }
+  return f->failed ? 0 : (int)nmemb; /* raptor wants the count of items written */
+}
+
+static int cr_write_byte(void *ctx, const int byte) {
+  unsigned char c = (unsigned char)byte;
+  return cr_write_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1; /* here: non-zero on failure */
+}
+
+static const raptor_iostream_handler cr_handler = {
+    /* version 2: raptor 2.0.15 only treats a handler as writable from version 2 on */
+    .version = 2, .write_byte = cr_write_byte, .write_bytes = cr_write_bytes};
+
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
   kg_status st = KG_OK;
   logctx log = {err, false};
@@ -243,8 +278,17 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     st = kgi_error_set(err, KG_ELIB, "cannot create a librdf stream");
     goto done;
   }
-  if (librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, stream) || log.failed ||
-      s.failed)
+  crfilter filter = {out, false};
+  raptor_iostream *io = raptor_new_iostream_from_handler(librdf_world_get_raptor(w), &filter, &cr_handler);
+  if (!io) {
+    st = kgi_error_set(err, KG_ELIB, "cannot create an output stream");
+    goto done;
+  }
+  int rc = librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
+  /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
+  if (filter.failed)
+    st = kgi_error_set(err, KG_EIO, "write failed");
+  else if (rc || log.failed || s.failed)
     st = kgi_error_set(err, s.failed ? KG_ENOMEM : KG_ELIB, "the %s serializer failed", syntax);
 done:
   if (stream)
