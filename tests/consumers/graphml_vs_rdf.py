@@ -66,6 +66,8 @@ def present(lit, vals):
         return any(isinstance(v, float) and math.isclose(v, float(py)) for v in vals) or str(lit) in vals
     if dt == XSD.boolean:
         return any(type(v) is bool and v == py for v in vals)
+    if dt is not None and py is not lit:  # a typed value rdflib understands: compare values
+        return any(isinstance(v, str) and Literal(v, datatype=dt).toPython() == py for v in vals)
     return str(lit) in vals
 
 

@@ -76,7 +76,7 @@ static void test_errors(void) {
   expect_error(":a a kg:Person ;\n  kg:role \"x\" ;\n  kg:startDate \"2025-02-30\"^^xsd:date .\n",
                KG_EDATA, "t.ttl:10:17: \"2025-02-30\" is not a date");
   expect_error(":a :b \"unterminated .\n", KG_EPARSE, "t.ttl:8");
-  expect_error(":a rdfs:label \"x\"@en_US .\n", KG_EPARSE, "t.ttl:8");
+  expect_error(":a rdfs:label \"x\"@en_US .\n", KG_EDATA, "t.ttl:8:19: \"en_US\" is not a BCP 47");
   expect_error(":a rdfs:label \"bell\\u0007\" .\n", KG_EDATA, "U+0007");
   expect_error(":a :b \"\xc3\x28\" .\n", KG_EPARSE, "t.ttl:8:8: invalid UTF-8");
 }
