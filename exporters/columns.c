@@ -1,0 +1,328 @@
+/* Columns and ids for the property-graph exporters (see columns.h). */
+#include "columns.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- ids ---- */
+
+static bool nmtoken_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+/* An NMTOKEN from any text: characters outside [A-Za-z0-9._-] become '_' (IRIs hold '/',
+ * '#', ':' and non-ASCII letters, which not every reader accepts in an id). */
+static char *nmtoken(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = suffix ? strlen(suffix) : 0;
+  char *r = kgi_malloc(n + m + 2);
+  if (!r)
+    return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++)
+    r[o++] = nmtoken_char((unsigned char)s[i]) ? s[i] : '_';
+  if (o == 0)
+    r[o++] = '_';
+  if (m) {
+    r[o++] = '_';
+    memcpy(r + o, suffix, m);
+    o += m;
+  }
+  r[o] = '\0';
+  return r;
+}
+
+typedef struct idprobe {
+  char **ids;
+  const char *s;
+} idprobe;
+
+static bool id_is(void *ctx, uint32_t v) {
+  idprobe *p = ctx;
+  return strcmp(p->ids[v], p->s) == 0;
+}
+
+static bool id_taken(const kgi_columns *c, const char *id) {
+  idprobe p = {c->node_ids, id};
+  return kgi_index_find(&c->nid_ix, kgi_hash_str(id, 0), id_is, &p) != NULL;
+}
+
+/* Node ids: the model id as an NMTOKEN, made unique with _2, _3... (O(1) per node). */
+static kg_status assign_node_ids(kgi_columns *c, const kg_graph *g, kg_error *err) {
+  c->node_ids = kgi_calloc(g->nnodes, sizeof *c->node_ids);
+  if (!c->node_ids)
+    return kgi_error_oom(err);
+  for (size_t i = 0; i < g->nnodes; i++) {
+    char *base = nmtoken(g->nodes[i]->id, NULL), *id = base;
+    for (unsigned k = 2; id && id_taken(c, id); k++) {
+      char suffix[16];
+      snprintf(suffix, sizeof suffix, "%u", k);
+      if (id != base)
+        free(id);
+      id = nmtoken(base, suffix);
+    }
+    if (id != base)
+      free(base);
+    if (!id)
+      return kgi_error_oom(err);
+    c->node_ids[i] = id;
+    c->nnode_ids = i + 1;
+    kg_status st = kgi_index_put(&c->nid_ix, kgi_hash_str(id, 0), (uint32_t)i, err);
+    if (st)
+      return st;
+  }
+  return KG_OK;
+}
+
+/* ---- columns ---- */
+
+static uint64_t col_hash(kgi_col_for t, kgi_col_role r, const char *pred, const char *lang) {
+  uint64_t h = kgi_hash_mix((uint64_t)t * 31 + (uint64_t)r, (uint64_t)(uintptr_t)pred);
+  return kgi_hash_mix(h, (uint64_t)(uintptr_t)lang);
+}
+
+typedef struct colprobe {
+  const kgi_columns *c;
+  kgi_col_for t;
+  kgi_col_role r;
+  const char *pred, *lang;
+} colprobe;
+
+static bool col_is(void *ctx, uint32_t v) {
+  colprobe *p = ctx;
+  const kgi_column *k = &p->c->cols[v];
+  return k->target == p->t && k->role == p->r && k->pred == p->pred && k->lang == p->lang;
+}
+
+const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_role r,
+                                   const char *pred, const char *lang) {
+  colprobe p = {c, t, r, pred, lang};
+  uint32_t *v = kgi_index_find(&c->ix, col_hash(t, r, pred, lang), col_is, &p);
+  return v ? &c->cols[*v] : NULL;
+}
+
+/* The name of a value column: kg: terms by local name, other vocabularies prefixed. */
+static char *value_name(const char *pred, const char *lang) {
+  char buf[512];
+  const char *curie = kgi_curie(buf, sizeof buf, pred);
+  const char *name = curie;
+  if (strncmp(pred, KG_NS, strlen(KG_NS)) == 0)
+    name = pred + strlen(KG_NS);
+  else if (curie == pred)
+    name = kgi_local_name(pred);
+  else
+    buf[strcspn(buf, ":")] = '_';
+  return nmtoken(name, lang && *lang ? lang : NULL);
+}
+
+/* Columns are few (one per distinct property), so these linear checks stay cheap. */
+static bool taken(const kgi_columns *c, const char *text, bool as_id, kgi_col_for t) {
+  for (size_t i = 0; i < c->ncols; i++) {
+    const kgi_column *k = &c->cols[i];
+    if (as_id ? strcmp(k->id, text) == 0 : (k->target == t && strcmp(k->name, text) == 0))
+      return true;
+  }
+  return false;
+}
+
+static char *free_name(const kgi_columns *c, const char *base, bool as_id, kgi_col_for t) {
+  char *r = nmtoken(base, NULL);
+  for (unsigned k = 2; r && taken(c, r, as_id, t); k++) {
+    char suffix[16];
+    snprintf(suffix, sizeof suffix, "%u", k);
+    free(r);
+    r = nmtoken(base, suffix);
+  }
+  return r;
+}
+
+static kgi_column *add(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char *pred,
+                       const char *lang, const char *name, kgi_col_type type, kg_error *err) {
+  kgi_column *k = (kgi_column *)kgi_columns_find(c, t, r, pred, lang);
+  if (k)
+    return k;
+  if (kgi_grow((void **)&c->cols, &c->capcols, c->ncols + 1, sizeof *c->cols, err))
+    return NULL;
+  kgi_column nk;
+  memset(&nk, 0, sizeof nk);
+  nk.target = t;
+  nk.role = r;
+  nk.pred = pred;
+  nk.lang = lang;
+  nk.type = type;
+  /* The name is what readers show (unique per element kind); the id is unique across the
+   * file. Gephi matches its special keys by id, then by name, so an edge column whose id
+   * must differ from a node column's ("edge_label") still reads as the edge label. */
+  char *base = name ? nmtoken(name, NULL) : value_name(pred, lang);
+  if (base) {
+    nk.name = free_name(c, base, false, t);
+    char *prefixed =
+        t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, t) ? nmtoken("edge", nk.name) : NULL;
+    nk.id = nk.name ? free_name(c, prefixed ? prefixed : nk.name, true, t) : NULL;
+    free(prefixed);
+    free(base);
+  }
+  if (!nk.name || !nk.id) {
+    free(nk.name);
+    free(nk.id);
+    kgi_error_oom(err);
+    return NULL;
+  }
+  c->cols[c->ncols] = nk;
+  if (kgi_index_put(&c->ix, col_hash(t, r, pred, lang), (uint32_t)c->ncols, err))
+    return NULL;
+  return &c->cols[c->ncols++];
+}
+
+static kgi_col_type type_for(kg_value_kind kind) {
+  switch (kind) {
+  case KG_VALUE_INTEGER: return KGI_T_LONG;
+  case KG_VALUE_DECIMAL:
+  case KG_VALUE_DOUBLE: return KGI_T_DOUBLE;
+  case KG_VALUE_BOOLEAN: return KGI_T_BOOLEAN;
+  default: return KGI_T_STRING;
+  }
+}
+
+static const char *lang_of(const kg_value *v) {
+  return v->kind == KG_VALUE_LANGSTRING ? v->lang : NULL;
+}
+
+/* Note the values of one element; a column's type widens on a conflict (integer and
+ * decimal to double, anything else to string). */
+static kg_status note_props(kgi_columns *c, kgi_col_for t, const kgi_prop *props, uint32_t n,
+                            kg_error *err) {
+  for (uint32_t i = 0; i < n; i++) {
+    const kg_value *v = &props[i].value;
+    bool is_new = !kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v));
+    kgi_column *k = add(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v), NULL, type_for(v->kind), err);
+    if (!k)
+      return KG_ENOMEM;
+    if (is_new) {
+      k->kind = v->kind;
+    } else if (k->type != type_for(v->kind)) {
+      bool numeric = (k->type == KGI_T_LONG || k->type == KGI_T_DOUBLE) &&
+                     (type_for(v->kind) == KGI_T_LONG || type_for(v->kind) == KGI_T_DOUBLE);
+      k->type = numeric ? KGI_T_DOUBLE : KGI_T_STRING;
+    }
+    for (uint32_t j = 0; j < i && !k->multi; j++)
+      k->multi = props[j].pred == props[i].pred && lang_of(&props[j].value) == lang_of(v);
+  }
+  return KG_OK;
+}
+
+kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
+                            size_t nfixed, kg_error *err) {
+  memset(c, 0, sizeof *c);
+  kg_status st = assign_node_ids(c, g, err);
+  if (st)
+    return st;
+  /* what the data-dependent fixed columns need */
+  bool classes = false, wikidata = false, same_as = false, ncites = false, ecites = false,
+       stmt = false;
+  size_t nwd = strlen(KGI_WD);
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    classes |= n->nclasses > 1;
+    for (uint32_t j = 0; j < n->nsame; j++)
+      *(strncmp(n->same_as[j], KGI_WD, nwd) == 0 ? &wikidata : &same_as) = true;
+    same_as |= n->nsame > 1;
+    ncites |= n->source != NULL;
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    ecites |= g->edges[i]->source != NULL;
+    stmt |= kgi_edge_has_statement(g->edges[i]);
+  }
+  /* every fixed column first, so a data column never takes a name a reader reserves */
+  for (size_t i = 0; i < nfixed; i++) {
+    const kgi_fixed_column *f = &fixed[i];
+    bool use = true;
+    switch (f->role) {
+    case KGI_COL_LABEL_LANG: use = false; break; /* per language, below */
+    case KGI_COL_CLASSES: use = classes; break;
+    case KGI_COL_WIKIDATA: use = wikidata; break;
+    case KGI_COL_SAME_AS: use = same_as; break;
+    case KGI_COL_CITES: use = f->target == KGI_FOR_NODE ? ncites : ecites; break;
+    case KGI_COL_STATEMENT: use = stmt; break;
+    default: break;
+    }
+    if (use && !add(c, f->target, f->role, NULL, NULL, f->name, f->type, err))
+      return KG_ENOMEM;
+    if (f->role == KGI_COL_LABEL_LANG) {
+      for (size_t j = 0; j < g->nnodes; j++) {
+        const kg_node *n = g->nodes[j];
+        for (uint32_t k = 0; k < n->nlabels; k++) {
+          char name[80];
+          snprintf(name, sizeof name, "%s_%s", f->name, *n->labels[k].lang ? n->labels[k].lang : "none");
+          if (!add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[k].lang, name, f->type, err))
+            return KG_ENOMEM;
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < g->nnodes; i++)
+    if ((st = note_props(c, KGI_FOR_NODE, g->nodes[i]->props, g->nodes[i]->nprops, err)))
+      return st;
+  for (size_t i = 0; i < g->nedges; i++)
+    if ((st = note_props(c, KGI_FOR_EDGE, g->edges[i]->quals, g->edges[i]->nquals, err)))
+      return st;
+  return KG_OK;
+}
+
+void kgi_columns_dispose(kgi_columns *c) {
+  for (size_t i = 0; i < c->ncols; i++) {
+    free(c->cols[i].id);
+    free(c->cols[i].name);
+  }
+  free(c->cols);
+  for (size_t i = 0; i < c->nnode_ids; i++)
+    free(c->node_ids[i]);
+  free(c->node_ids);
+  kgi_index_dispose(&c->ix);
+  kgi_index_dispose(&c->nid_ix);
+  memset(c, 0, sizeof *c);
+}
+
+static int by_column(const void *a, const void *b) {
+  const kgi_cell *x = a, *y = b;
+  if (x->col != y->col)
+    return x->col < y->col ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
+                            const kgi_prop *props, uint32_t n, kg_error *err) {
+  *out = NULL;
+  if (!n)
+    return KG_OK;
+  kgi_cell *cells = kgi_malloc(n * sizeof *cells);
+  if (!cells)
+    return kgi_error_oom(err);
+  for (uint32_t i = 0; i < n; i++) {
+    cells[i].col = kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(&props[i].value));
+    cells[i].v = &props[i].value;
+    cells[i].order = i;
+  }
+  qsort(cells, n, sizeof *cells, by_column);
+  *out = cells;
+  return KG_OK;
+}
+
+void kgi_relation_label(char *buf, size_t size, const char *iri) {
+  const char *s = kgi_local_name(iri);
+  size_t o = 0;
+  if (!size)
+    return;
+  for (size_t i = 0; s[i] && o + 2 < size; i++) {
+    char ch = s[i];
+    if (ch >= 'A' && ch <= 'Z') {
+      if (i && !(s[i - 1] >= 'A' && s[i - 1] <= 'Z'))
+        buf[o++] = ' ';
+      ch = (char)(ch + 32);
+    } else if (ch == '_') {
+      ch = ' ';
+    }
+    buf[o++] = ch;
+  }
+  buf[o] = '\0';
+}

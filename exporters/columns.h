@@ -1,0 +1,84 @@
+/*
+ * Private to the property-graph exporters (GraphML, GEXF): the model's nodes and edges as
+ * rows of typed columns, and XML-safe unique node ids. Both formats declare their columns
+ * before any row, so the columns are collected in one pass over the graph first.
+ */
+#ifndef KGI_COLUMNS_H
+#define KGI_COLUMNS_H
+
+#include "kgi.h"
+
+typedef enum { KGI_FOR_NODE, KGI_FOR_EDGE } kgi_col_for;
+
+/* What a column carries: one of the fixed attributes, or a (predicate, language) of data. */
+typedef enum {
+  KGI_COL_LABEL,      /* display label */
+  KGI_COL_LABEL_LANG, /* label in one language, one column per language (data-dependent) */
+  KGI_COL_CLASS,      /* first class, as a CURIE */
+  KGI_COL_CLASSES,    /* all classes (only when some node has several) */
+  KGI_COL_IRI,
+  KGI_COL_WIKIDATA, /* QID (only when some node has one) */
+  KGI_COL_SAME_AS,  /* other external ids (only when present) */
+  KGI_COL_CITES,    /* id of the source node (only when some element cites one) */
+  KGI_COL_R,
+  KGI_COL_G,
+  KGI_COL_B,
+  KGI_COL_SIZE,
+  KGI_COL_RELATION, /* predicate IRI of an edge */
+  KGI_COL_WEIGHT,
+  KGI_COL_STATEMENT, /* statement-node IRI (only when some edge has one) */
+  KGI_COL_VALUE      /* a typed property or qualifier */
+} kgi_col_role;
+
+typedef enum { KGI_T_STRING, KGI_T_INT, KGI_T_LONG, KGI_T_FLOAT, KGI_T_DOUBLE, KGI_T_BOOLEAN } kgi_col_type;
+
+typedef struct kgi_column {
+  kgi_col_for target;
+  kgi_col_role role;
+  const char *pred; /* KGI_COL_VALUE: interned predicate IRI */
+  const char *lang; /* LABEL_LANG, VALUE of a langstring: interned tag, else NULL */
+  char *id;         /* NMTOKEN, unique in the file */
+  char *name;       /* NMTOKEN, unique per element kind */
+  kgi_col_type type;
+  bool multi; /* some element has several values in this column */
+  kg_value_kind kind;
+} kgi_column;
+
+/* A fixed column an exporter asks for (data-dependent ones appear only when used). */
+typedef struct kgi_fixed_column {
+  kgi_col_for target;
+  kgi_col_role role;
+  const char *name;
+  kgi_col_type type;
+} kgi_fixed_column;
+
+typedef struct kgi_columns {
+  kgi_column *cols;
+  size_t ncols, capcols;
+  kgi_index ix;
+  char **node_ids; /* per node index: NMTOKEN, unique */
+  size_t nnode_ids;
+  kgi_index nid_ix;
+} kgi_columns;
+
+kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
+                            size_t nfixed, kg_error *err);
+void kgi_columns_dispose(kgi_columns *c);
+const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_role r,
+                                   const char *pred, const char *lang);
+
+/* One value of an element in its column; an element's cells sorted by column, then order. */
+typedef struct kgi_cell {
+  const kgi_column *col;
+  const kg_value *v;
+  uint32_t order;
+} kgi_cell;
+
+/* The cells of an element's values (caller frees *out). */
+kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
+                            const kgi_prop *props, uint32_t n, kg_error *err);
+
+/* "participatedIn" -> "participated in": how a relation reads on an edge. */
+void kgi_relation_label(char *buf, size_t size, const char *pred_iri);
+
+#endif
