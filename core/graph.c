@@ -209,16 +209,15 @@ static kg_status check_text(const char *s, const char *what, kg_error *err) {
     return kgi_error_set(err, KG_EDATA, "%s is not valid UTF-8 (byte %zu)", what, bad + 1);
   bad = kgi_find_xml_illegal(s, len);
   if (bad != (size_t)-1)
-    return kgi_error_set(err, KG_EDATA,
-                         "%s holds control character U+%04X at byte %zu, which XML 1.0 forbids",
-                         what, (unsigned)(unsigned char)s[bad], bad + 1);
+    return kgi_error_set(err, KG_EDATA, "%s holds control character U+%04X, which XML 1.0 forbids",
+                         what, (unsigned)(unsigned char)s[bad]);
   return KG_OK;
 }
 
 kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in, kg_error *err) {
   if (!in || !in->lexical)
     return kgi_error_set(err, KG_EINVAL, "no value");
-  kg_status st = check_text(in->lexical, "text", err);
+  kg_status st = check_text(in->lexical, "a literal", err);
   if (st)
     return st;
   memset(out, 0, sizeof *out);

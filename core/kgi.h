@@ -219,6 +219,7 @@ typedef struct kgi_exporter {
 extern const kgi_exporter kgi_exporter_turtle;
 extern const kgi_exporter kgi_exporter_ntriples;
 extern const kgi_exporter kgi_exporter_graphml;
+extern const kgi_exporter kgi_exporter_gexf;
 extern const kgi_exporter kgi_exporter_dot;
 
 const kgi_exporter *kgi_exporter_find(const char *name);

@@ -7,6 +7,7 @@ static const kgi_exporter *const exporters[] = {
     &kgi_exporter_turtle,
     &kgi_exporter_ntriples,
     &kgi_exporter_graphml,
+    &kgi_exporter_gexf,
     &kgi_exporter_dot,
 };
 
