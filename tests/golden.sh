@@ -4,7 +4,7 @@
 # Usage: golden.sh KGEXPORT FORMAT GOLDEN_DIR
 . "$(dirname "$0")/consumers/common.sh"
 bin=$1 fmt=$2 dir=$3
-ext=$("$bin" --help | awk -v f="$fmt" '$1==f{print}' >/dev/null; case $fmt in turtle) echo ttl;; *) echo "$fmt";; esac)
+case $fmt in turtle) ext=ttl ;; ntriples) ext=nt ;; *) ext=$fmt ;; esac
 "$bin" -q -f "$fmt" -o "$tmp/story.$ext"
 diff -u "$dir/story.$ext" "$tmp/story.$ext" || fail "the $fmt export differs from $dir/story.$ext"
 echo "golden: story.$ext matches"

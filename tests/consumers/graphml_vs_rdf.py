@@ -1,9 +1,9 @@
-"""NetworkX's GraphML reader and rdflib's N-Triples reader must see the same graph.
+"""NetworkX's GraphML (or GEXF) reader and rdflib's N-Triples reader must see one graph.
 
-Usage: graphml_vs_rdf.py GRAPHML NTRIPLES NODES EDGES
+Usage: graphml_vs_rdf.py [--gexf] FILE NTRIPLES NODES EDGES
 Both files are kgexport's exports of one graph. Every label in every language, every typed
 value (with its type: integers as int, decimals as float, booleans as bool), every edge and
-every edge qualifier in the RDF must be in the GraphML as NetworkX reads it.
+every edge qualifier in the RDF must be in the GraphML/GEXF as NetworkX reads it.
 """
 import math
 import sys
@@ -12,7 +12,11 @@ import networkx as nx
 import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef, XSD
 
-graphml, ntriples, want_nodes, want_edges = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+args = sys.argv[1:]
+gexf = args[0] == "--gexf"
+if gexf:
+    args = args[1:]
+graphml, ntriples, want_nodes, want_edges = args[0], args[1], int(args[2]), int(args[3])
 errors = []
 
 
@@ -20,7 +24,17 @@ def err(msg):
     errors.append(msg)
 
 
-G = nx.read_graphml(graphml, force_multigraph=True)
+def read_gexf13(path):
+    """Debian 12's NetworkX (2.8) knows GEXF up to 1.2draft, whose elements 1.3 keeps: read
+    the file under the 1.2draft namespace. (Schema validity is checked by xmllint.)"""
+    import io
+    text = open(path, encoding="utf-8").read()
+    text = text.replace('"http://gexf.net/1.3/viz"', '"http://www.gexf.net/1.2draft/viz"')
+    text = text.replace('"http://gexf.net/1.3"', '"http://www.gexf.net/1.2draft"')
+    return nx.read_gexf(io.BytesIO(text.encode("utf-8")), version="1.2draft")
+
+
+G = read_gexf13(graphml) if gexf else nx.read_graphml(graphml, force_multigraph=True)
 R = rdflib.Graph()
 R.parse(ntriples, format="nt")
 
@@ -33,11 +47,14 @@ by_iri = {}
 for n, d in G.nodes(data=True):
     if not isinstance(d.get("label"), str) or not d["label"]:
         err(f"node {n} has no label")
+    viz = d.get("viz", {})
+    colour = viz.get("color", {}) if gexf else d
+    size = viz.get("size") if gexf else d.get("size")
     for c in "rgb":
-        if not isinstance(d.get(c), int) or not 0 <= d[c] <= 255:
-            err(f"node {n}: colour {c}={d.get(c)!r} is not an int in 0..255")
-    if not isinstance(d.get("size"), float):
-        err(f"node {n}: size {d.get('size')!r} is not a float")
+        if not isinstance(colour.get(c), int) or not 0 <= colour[c] <= 255:
+            err(f"node {n}: colour {c}={colour.get(c)!r} is not an int in 0..255")
+    if not isinstance(size, float):
+        err(f"node {n}: size {size!r} is not a float")
     by_iri[d.get("iri")] = (n, d)
 
 STATEMENT = RDF.Statement
@@ -47,11 +64,32 @@ STRUCTURAL = {RDF.type, RDFS.label, RDF.subject, RDF.predicate, RDF.object,
               URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")}
 
 
+def split_list(v):
+    """Gephi's list syntax as kgexport writes it: ["a", "b \\"c\\""]."""
+    items, cur, quoted, esc = [], "", False, False
+    for ch in v[1:-1]:
+        if esc:
+            cur += ch
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif ch == '"':
+            quoted = not quoted
+            if not quoted:
+                items.append(cur)
+                cur = ""
+        elif quoted:
+            cur += ch
+    return items
+
+
 def values_of(d):
-    """Every data value of an element, joined multi-values split apart."""
+    """Every data value of an element, multi-values split apart."""
     out = []
     for k, v in d.items():
-        if isinstance(v, str) and "; " in v:
+        if isinstance(v, str) and gexf and v.startswith("[") and v.endswith("]"):
+            out.extend(split_list(v))
+        elif isinstance(v, str) and "; " in v:
             out.extend(v.split("; "))
         out.append(v)
     return out
@@ -82,7 +120,10 @@ for s in set(R.subjects()):
     vals = values_of(d)
     for lab in R.objects(s, RDFS.label):
         key = f"label_{lab.language}" if lab.language else "label_none"
-        if str(lab) not in str(d.get(key, "")).split("; ") and str(lab) != d.get(key):
+        have = d.get(key, "")
+        have = split_list(have) if gexf and have.startswith("[") and have.endswith("]") and \
+            str(lab) != have else str(have).split("; ")
+        if str(lab) not in have and str(lab) != d.get(key):
             err(f"{n}: rdfs:label {lab!r} is not in GraphML key {key} ({d.get(key)!r})")
         checked += 1
     for p, o in R.predicate_objects(s):
@@ -119,5 +160,5 @@ if errors:
         print("FAIL:", e)
     print(f"{len(errors)} difference(s)")
     sys.exit(1)
-print(f"GraphML (NetworkX) and RDF (rdflib) agree: {G.number_of_nodes()} nodes, "
+print(f"{'GEXF' if gexf else 'GraphML'} (NetworkX) and RDF (rdflib) agree: {G.number_of_nodes()} nodes, "
       f"{G.number_of_edges()} edges, {checked} labels and values checked")
