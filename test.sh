@@ -24,8 +24,8 @@ run_suite() { # name, build dir, cmake args...
   summary+=("$name: $(grep -E 'tests passed' "$log" || echo 'no result')")
 }
 run_suite normal build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite sanitizers build-asan -DCMAKE_BUILD_TYPE=Debug -DKG_SANITIZE=ON -DKG_DEBUG_POOL=ON
+# (sanitizer options are set per test by tests/CMakeLists.txt)
+run_suite sanitizers build-asan -DCMAKE_BUILD_TYPE=Debug -DKG_SANITIZE=ON -DKG_DEBUG_POOL=ON
 echo
 for s in "${summary[@]}"; do echo "$s"; done
 [ $status -eq 0 ] && echo "ALL TESTS PASSED" || echo "SOME TESTS FAILED"

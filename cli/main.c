@@ -107,11 +107,16 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
 
 int main(int argc, char **argv) {
   static const struct option opts[] = {
-      {"format", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
-      {"all", required_argument, NULL, 'a'},     {"name", required_argument, NULL, 'n'},
-      {"input-format", required_argument, NULL, 'i'}, {"base", required_argument, NULL, 'b'},
-      {"stats", no_argument, NULL, 's'},         {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+      {"format", required_argument, NULL, 'f'},
+      {"output", required_argument, NULL, 'o'},
+      {"all", required_argument, NULL, 'a'},
+      {"name", required_argument, NULL, 'n'},
+      {"input-format", required_argument, NULL, 'i'},
+      {"base", required_argument, NULL, 'b'},
+      {"stats", no_argument, NULL, 's'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,

@@ -124,8 +124,8 @@ kg_node *kg_graph_find_node(const kg_graph *g, const char *id) {
   return interned ? find_interned(g, interned) : NULL;
 }
 
-static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const char *iri,
-                           bool blank, kg_error *err) {
+static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const char *iri, bool blank,
+                           kg_error *err) {
   if (g->nnodes >= UINT32_MAX)
     return kgi_error_set(err, KG_ENOMEM, "too many nodes");
   if (kgi_grow((void **)&g->nodes, &g->capnodes, g->nnodes + 1, sizeof *g->nodes, err))
@@ -483,13 +483,15 @@ kg_status kgi_graph_compact(kg_graph *g, kg_error *err) {
   kgi_index_clear(&g->node_ix);
   kgi_index_clear(&g->edge_ix);
   for (size_t i = 0; i < g->nnodes; i++) {
-    kg_status st = kgi_index_put(&g->node_ix, (uint64_t)(uintptr_t)g->nodes[i]->id, (uint32_t)i, err);
+    kg_status st =
+        kgi_index_put(&g->node_ix, (uint64_t)(uintptr_t)g->nodes[i]->id, (uint32_t)i, err);
     if (st)
       return st;
   }
   for (size_t i = 0; i < g->nedges; i++) {
     kg_edge *e = g->edges[i];
-    kg_status st = kgi_index_put(&g->edge_ix, triple_hash(e->src, e->pred, e->tgt), (uint32_t)i, err);
+    kg_status st =
+        kgi_index_put(&g->edge_ix, triple_hash(e->src, e->pred, e->tgt), (uint32_t)i, err);
     if (st)
       return st;
   }
@@ -500,13 +502,19 @@ kg_status kgi_graph_compact(kg_graph *g, kg_error *err) {
 
 size_t kg_graph_node_count(const kg_graph *g) { return g ? g->nnodes : 0; }
 size_t kg_graph_edge_count(const kg_graph *g) { return g ? g->nedges : 0; }
-const kg_node *kg_graph_node_at(const kg_graph *g, size_t i) { return i < g->nnodes ? g->nodes[i] : NULL; }
-const kg_edge *kg_graph_edge_at(const kg_graph *g, size_t i) { return i < g->nedges ? g->edges[i] : NULL; }
+const kg_node *kg_graph_node_at(const kg_graph *g, size_t i) {
+  return i < g->nnodes ? g->nodes[i] : NULL;
+}
+const kg_edge *kg_graph_edge_at(const kg_graph *g, size_t i) {
+  return i < g->nedges ? g->edges[i] : NULL;
+}
 
 const char *kg_node_id(const kg_node *n) { return n->id; }
 const char *kg_node_iri(const kg_node *n) { return n->iri; }
 size_t kg_node_class_count(const kg_node *n) { return n->nclasses; }
-const char *kg_node_class_at(const kg_node *n, size_t i) { return i < n->nclasses ? n->classes[i] : NULL; }
+const char *kg_node_class_at(const kg_node *n, size_t i) {
+  return i < n->nclasses ? n->classes[i] : NULL;
+}
 size_t kg_node_label_count(const kg_node *n) { return n->nlabels; }
 
 const char *kg_node_label_at(const kg_node *n, size_t i, const char **lang) {
@@ -539,7 +547,9 @@ const kg_value *kg_node_value_at(const kg_node *n, size_t i, const char **pred) 
 }
 
 size_t kg_node_same_as_count(const kg_node *n) { return n->nsame; }
-const char *kg_node_same_as_at(const kg_node *n, size_t i) { return i < n->nsame ? n->same_as[i] : NULL; }
+const char *kg_node_same_as_at(const kg_node *n, size_t i) {
+  return i < n->nsame ? n->same_as[i] : NULL;
+}
 const kg_node *kg_node_source(const kg_node *n) { return n->source; }
 
 const kg_node *kg_edge_source_node(const kg_edge *e) { return e->src; }

@@ -95,9 +95,9 @@ typedef struct kgi_prop {
 } kgi_prop;
 
 struct kg_node {
-  uint32_t index; /* position in the graph's node order */
-  bool dead;      /* removed during import (e.g. a statement folded into an edge) */
-  bool blank;     /* a blank node: id is "_:name", no IRI */
+  uint32_t index;      /* position in the graph's node order */
+  bool dead;           /* removed during import (e.g. a statement folded into an edge) */
+  bool blank;          /* a blank node: id is "_:name", no IRI */
   bool stmt_candidate; /* import: has an rdf:subject, may be a statement about an edge */
   const char *id;
   const char *iri; /* NULL for blank nodes */
@@ -233,10 +233,10 @@ size_t kgi_graph_triple_count(const kg_graph *g);
 /* ---- styles by class (core/style.c) ---- */
 
 typedef struct kgi_style {
-  const char *cls;    /* kg: class local name; NULL for "other" */
-  const char *legend; /* label in a legend */
-  const char *fill;   /* "#rrggbb" */
-  const char *shape;  /* Graphviz shape */
+  const char *cls;       /* kg: class local name; NULL for "other" */
+  const char *legend;    /* label in a legend */
+  const char *fill;      /* "#rrggbb" */
+  const char *shape;     /* Graphviz shape */
   const char *viz_shape; /* GEXF viz:shape */
 } kgi_style;
 

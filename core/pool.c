@@ -95,7 +95,9 @@ const char *kgi_pool_intern_len(kgi_pool *p, const char *s, size_t len) {
   return copy;
 }
 
-const char *kgi_pool_intern(kgi_pool *p, const char *s) { return kgi_pool_intern_len(p, s, strlen(s)); }
+const char *kgi_pool_intern(kgi_pool *p, const char *s) {
+  return kgi_pool_intern_len(p, s, strlen(s));
+}
 
 const char *kgi_pool_lookup(const kgi_pool *p, const char *s) {
   size_t len = strlen(s);

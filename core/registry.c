@@ -4,11 +4,8 @@
 #include <string.h>
 
 static const kgi_exporter *const exporters[] = {
-    &kgi_exporter_turtle,
-    &kgi_exporter_ntriples,
-    &kgi_exporter_graphml,
-    &kgi_exporter_gexf,
-    &kgi_exporter_dot,
+    &kgi_exporter_turtle, &kgi_exporter_ntriples, &kgi_exporter_graphml,
+    &kgi_exporter_gexf,   &kgi_exporter_dot,
 };
 
 #define NEXPORTERS (sizeof exporters / sizeof exporters[0])

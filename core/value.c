@@ -154,8 +154,8 @@ bool kgi_lang_valid(const char *tag) {
   size_t first = 0;
   while (isalpha((unsigned char)p[first]))
     first++;
-  if (first == 0 || first > 8 || (first == 1 && tolower((unsigned char)p[0]) != 'x' &&
-                                  tolower((unsigned char)p[0]) != 'i'))
+  if (first == 0 || first > 8 ||
+      (first == 1 && tolower((unsigned char)p[0]) != 'x' && tolower((unsigned char)p[0]) != 'i'))
     return false;
   p += first;
   while (*p) {
@@ -349,8 +349,8 @@ kg_status kg_value_canonical(char *buf, size_t size, kg_value_kind kind, const c
     kg_date_precision prec;
     size_t n = parse_date(lex, &prec);
     if (!n || !valid_tz(lex + n))
-      return kgi_error_set(err, KG_EDATA,
-                           "\"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", lex);
+      return kgi_error_set(err, KG_EDATA, "\"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                           lex);
     return put(buf, size, lex, strlen(lex), err);
   }
   case KG_VALUE_DATETIME: {

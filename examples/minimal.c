@@ -27,19 +27,20 @@ int main(int argc, char **argv) {
   kg_node *article = NULL, *rubio = NULL, *us = NULL;
   kg_edge *office = NULL;
   kg_value role = {KG_VALUE_LANGSTRING, "Secretary of State", "en", NULL};
-  int failed =
-      check(kg_graph_new(&g, "https://example.org/minimal/", &err), &err) ||
-      check(kg_graph_add_node(&article, g, "article", &err), &err) ||
-      check(kg_node_add_class(g, article, KG("NewsArticle"), &err), &err) ||
-      check(kg_node_add_label(g, article, "Trump and Xi discuss Taiwan, trade, and Ukraine", "en", &err), &err) ||
-      check(kg_graph_add_node(&rubio, g, "marco-rubio", &err), &err) ||
-      check(kg_node_add_class(g, rubio, KG("Person"), &err), &err) ||
-      check(kg_node_add_label(g, rubio, "Marco Rubio", "en", &err), &err) ||
-      check(kg_graph_add_node(&us, g, "united-states", &err), &err) ||
-      check(kg_node_add_class(g, us, KG("Country"), &err), &err) ||
-      check(kg_node_add_label(g, us, "United States", "en", &err), &err) ||
-      check(kg_graph_add_edge(&office, g, rubio, KG("holdsOffice"), us, &err), &err) ||
-      check(kg_edge_add_qualifier(g, office, KG("role"), &role, &err), &err);
+  int failed = check(kg_graph_new(&g, "https://example.org/minimal/", &err), &err) ||
+               check(kg_graph_add_node(&article, g, "article", &err), &err) ||
+               check(kg_node_add_class(g, article, KG("NewsArticle"), &err), &err) ||
+               check(kg_node_add_label(
+                         g, article, "Trump and Xi discuss Taiwan, trade, and Ukraine", "en", &err),
+                     &err) ||
+               check(kg_graph_add_node(&rubio, g, "marco-rubio", &err), &err) ||
+               check(kg_node_add_class(g, rubio, KG("Person"), &err), &err) ||
+               check(kg_node_add_label(g, rubio, "Marco Rubio", "en", &err), &err) ||
+               check(kg_graph_add_node(&us, g, "united-states", &err), &err) ||
+               check(kg_node_add_class(g, us, KG("Country"), &err), &err) ||
+               check(kg_node_add_label(g, us, "United States", "en", &err), &err) ||
+               check(kg_graph_add_edge(&office, g, rubio, KG("holdsOffice"), us, &err), &err) ||
+               check(kg_edge_add_qualifier(g, office, KG("role"), &role, &err), &err);
   if (!failed) {
     kg_graph_apply_default_source(g, article); /* every node and edge cites the article */
     kg_stats s;

@@ -156,8 +156,9 @@ static kgi_column *add(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char
   char *base = name ? nmtoken(name, NULL) : value_name(pred, lang);
   if (base) {
     nk.name = free_name(c, base, false, t);
-    char *prefixed =
-        t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, t) ? nmtoken("edge", nk.name) : NULL;
+    char *prefixed = t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, t)
+                         ? nmtoken("edge", nk.name)
+                         : NULL;
     nk.id = nk.name ? free_name(c, prefixed ? prefixed : nk.name, true, t) : NULL;
     free(prefixed);
     free(base);
@@ -195,7 +196,8 @@ static kg_status note_props(kgi_columns *c, kgi_col_for t, const kgi_prop *props
   for (uint32_t i = 0; i < n; i++) {
     const kg_value *v = &props[i].value;
     bool is_new = !kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v));
-    kgi_column *k = add(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v), NULL, type_for(v->kind), err);
+    kgi_column *k =
+        add(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v), NULL, type_for(v->kind), err);
     if (!k)
       return KG_ENOMEM;
     if (is_new) {
@@ -253,8 +255,10 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
         const kg_node *n = g->nodes[j];
         for (uint32_t k = 0; k < n->nlabels; k++) {
           char name[80];
-          snprintf(name, sizeof name, "%s_%s", f->name, *n->labels[k].lang ? n->labels[k].lang : "none");
-          if (!add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[k].lang, name, f->type, err))
+          snprintf(name, sizeof name, "%s_%s", f->name,
+                   *n->labels[k].lang ? n->labels[k].lang : "none");
+          if (!add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[k].lang, name, f->type,
+                   err))
             return KG_ENOMEM;
         }
       }

@@ -30,7 +30,14 @@ typedef enum {
   KGI_COL_VALUE      /* a typed property or qualifier */
 } kgi_col_role;
 
-typedef enum { KGI_T_STRING, KGI_T_INT, KGI_T_LONG, KGI_T_FLOAT, KGI_T_DOUBLE, KGI_T_BOOLEAN } kgi_col_type;
+typedef enum {
+  KGI_T_STRING,
+  KGI_T_INT,
+  KGI_T_LONG,
+  KGI_T_FLOAT,
+  KGI_T_DOUBLE,
+  KGI_T_BOOLEAN
+} kgi_col_type;
 
 typedef struct kgi_column {
   kgi_col_for target;

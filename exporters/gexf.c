@@ -35,7 +35,8 @@ static const kgi_fixed_column fixed[] = {
 
 /* Which values date an element on the timeline, in order of preference. */
 static const char *const start_preds[] = {KGI_SCHEMA "startDate", KGI_SCHEMA "dateCreated",
-                                          KG_NS "date", KGI_SCHEMA "datePublished", KG_NS "startDate"};
+                                          KG_NS "date", KGI_SCHEMA "datePublished",
+                                          KG_NS "startDate"};
 static const char *const end_preds[] = {KGI_SCHEMA "endDate"};
 
 typedef struct writer {
@@ -47,10 +48,10 @@ typedef struct writer {
   kg_status st;
 } writer;
 
-#define W(call)                                                                                   \
-  do {                                                                                            \
-    if (!wr->st && (call) < 0)                                                                    \
-      wr->st = kgi_error_set(wr->err, KG_EIO, "GEXF: the XML writer failed");                     \
+#define W(call)                                                                                    \
+  do {                                                                                             \
+    if (!wr->st && (call) < 0)                                                                     \
+      wr->st = kgi_error_set(wr->err, KG_EIO, "GEXF: the XML writer failed");                      \
   } while (0)
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -362,7 +363,8 @@ static void write_edge(writer *wr, const kg_edge *e) {
   if (e->source)
     fixed_value(wr, KGI_FOR_EDGE, KGI_COL_CITES, wr->cols.node_ids[e->source->index]);
   if (kgi_edge_has_statement(e))
-    fixed_value(wr, KGI_FOR_EDGE, KGI_COL_STATEMENT, kgi_edge_statement_iri(buf, sizeof buf, wr->g, e));
+    fixed_value(wr, KGI_FOR_EDGE, KGI_COL_STATEMENT,
+                kgi_edge_statement_iri(buf, sizeof buf, wr->g, e));
   write_values(wr, KGI_FOR_EDGE, e->quals, e->nquals);
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterEndElement(wr->w));

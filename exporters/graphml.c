@@ -45,10 +45,10 @@ typedef struct writer {
   kg_status st;
 } writer;
 
-#define W(call)                                                                                   \
-  do {                                                                                            \
-    if (!wr->st && (call) < 0)                                                                    \
-      wr->st = kgi_error_set(wr->err, KG_EIO, "GraphML: the XML writer failed");                  \
+#define W(call)                                                                                    \
+  do {                                                                                             \
+    if (!wr->st && (call) < 0)                                                                     \
+      wr->st = kgi_error_set(wr->err, KG_EIO, "GraphML: the XML writer failed");                   \
   } while (0)
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -119,7 +119,8 @@ static void write_labels(writer *wr, const kg_node *n) {
       first = n->labels[j].lang != n->labels[i].lang;
     if (!first)
       continue;
-    const kgi_column *k = kgi_columns_find(&wr->cols, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[i].lang);
+    const kgi_column *k =
+        kgi_columns_find(&wr->cols, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[i].lang);
     W(xmlTextWriterStartElement(wr->w, X("data")));
     W(xmlTextWriterWriteAttribute(wr->w, X("key"), X(k->id)));
     W(xmlTextWriterWriteString(wr->w, X(n->labels[i].text)));
@@ -133,7 +134,8 @@ static void write_labels(writer *wr, const kg_node *n) {
 }
 
 /* Space-separated list into buf (truncated at its size). */
-static const char *joined(char *buf, size_t size, const char *const *items, uint32_t n, bool curie) {
+static const char *joined(char *buf, size_t size, const char *const *items, uint32_t n,
+                          bool curie) {
   size_t o = 0;
   buf[0] = '\0';
   for (uint32_t i = 0; i < n && o < size; i++) {
@@ -213,9 +215,11 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
     W(xmlTextWriterStartDocument(wr->w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElement(wr->w, X("graphml")));
     W(xmlTextWriterWriteAttribute(wr->w, X("xmlns"), X(GRAPHML_NS)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("xmlns:xsi"), X("http://www.w3.org/2001/XMLSchema-instance")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("xsi:schemaLocation"),
-                                  X(GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")));
+    W(xmlTextWriterWriteAttribute(wr->w, X("xmlns:xsi"),
+                                  X("http://www.w3.org/2001/XMLSchema-instance")));
+    W(xmlTextWriterWriteAttribute(
+        wr->w, X("xsi:schemaLocation"),
+        X(GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")));
     write_keys(wr);
     W(xmlTextWriterStartElement(wr->w, X("graph")));
     W(xmlTextWriterWriteAttribute(wr->w, X("id"), X("G")));

@@ -80,12 +80,16 @@ static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
   librdf_statement *st = NULL;
   kg_error e;
   kg_error_init(&e);
-  if (a && b && c && !kgi_grow((void **)&s->batch, &s->capbatch, s->nbatch + 1, sizeof *s->batch, &e))
+  if (a && b && c &&
+      !kgi_grow((void **)&s->batch, &s->capbatch, s->nbatch + 1, sizeof *s->batch, &e))
     st = librdf_new_statement_from_nodes(s->w, a, b, c);
   else {
-    if (a) librdf_free_node(a);
-    if (b) librdf_free_node(b);
-    if (c) librdf_free_node(c);
+    if (a)
+      librdf_free_node(a);
+    if (b)
+      librdf_free_node(b);
+    if (c)
+      librdf_free_node(c);
   }
   if (!st) {
     s->failed = true;
@@ -105,7 +109,8 @@ static void fill_node(gen *s, const kg_node *n) {
     emit(s, term_for(s->w, n), copy(s->label), literal_for(s->w, &v));
   }
   for (uint32_t i = 0; i < n->nprops; i++)
-    emit(s, term_for(s->w, n), iri_node(s->w, n->props[i].pred), literal_for(s->w, &n->props[i].value));
+    emit(s, term_for(s->w, n), iri_node(s->w, n->props[i].pred),
+         literal_for(s->w, &n->props[i].value));
   for (uint32_t i = 0; i < n->nsame; i++)
     emit(s, term_for(s->w, n), copy(s->same_as), iri_node(s->w, n->same_as[i]));
   if (n->source)
@@ -123,7 +128,8 @@ static void fill_edge(gen *s, const kg_edge *e) {
   emit(s, iri_node(s->w, iri), copy(s->rdf_pred), iri_node(s->w, e->pred));
   emit(s, iri_node(s->w, iri), copy(s->rdf_obj), term_for(s->w, e->tgt));
   for (uint32_t i = 0; i < e->nquals; i++)
-    emit(s, iri_node(s->w, iri), iri_node(s->w, e->quals[i].pred), literal_for(s->w, &e->quals[i].value));
+    emit(s, iri_node(s->w, iri), iri_node(s->w, e->quals[i].pred),
+         literal_for(s->w, &e->quals[i].value));
   if (e->source)
     emit(s, iri_node(s->w, iri), copy(s->derived), term_for(s->w, e->source));
 }
@@ -226,7 +232,9 @@ static int cr_write_byte(void *ctx, const int byte) {
 
 static const raptor_iostream_handler cr_handler = {
     /* version 2: raptor 2.0.15 only treats a handler as writable from version 2 on */
-    .version = 2, .write_byte = cr_write_byte, .write_bytes = cr_write_bytes};
+    .version = 2,
+    .write_byte = cr_write_byte,
+    .write_bytes = cr_write_bytes};
 
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
   kg_status st = KG_OK;
@@ -279,7 +287,8 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     goto done;
   }
   crfilter filter = {out, false};
-  raptor_iostream *io = raptor_new_iostream_from_handler(librdf_world_get_raptor(w), &filter, &cr_handler);
+  raptor_iostream *io =
+      raptor_new_iostream_from_handler(librdf_world_get_raptor(w), &filter, &cr_handler);
   if (!io) {
     st = kgi_error_set(err, KG_ELIB, "cannot create an output stream");
     goto done;

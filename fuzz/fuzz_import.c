@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   kg_error err;
   kg_error_init(&err);
   kg_graph *g = NULL;
-  if (kg_import_buffer(&g, (const char *)data, size, "fuzz", syntax, "https://example.org/f/", &err) != KG_OK)
+  if (kg_import_buffer(&g, (const char *)data, size, "fuzz", syntax, "https://example.org/f/",
+                       &err) != KG_OK)
     return 0;
   FILE *sink = fopen("/dev/null", "w");
   for (size_t i = 0; sink && kg_format_name(i); i++) {

@@ -84,7 +84,8 @@ static size_t term_start(const importer *im, size_t off) {
   size_t i = off;
   if (i && t[i - 1] == ':') {
     i--;
-    while (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.'))
+    while (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-' ||
+                 t[i - 1] == '.'))
       i--;
   } else if (i && (t[i - 1] == '#' || t[i - 1] == '/')) {
     while (i && t[i - 1] != '<' && t[i - 1] != '\n')
@@ -191,7 +192,8 @@ static bool lang_as_written(importer *im, const char *lang) {
     if (strncasecmp(im->text + i, bad, n + 1) == 0) {
       char msg[KG_ERROR_MAX], tag[72];
       snprintf(tag, sizeof tag, "%.*s", (int)n, im->text + i + 1);
-      snprintf(msg, sizeof msg, "\"%s\" is not a BCP 47 language tag (subtags are joined by '-')", tag);
+      snprintf(msg, sizeof msg, "\"%s\" is not a BCP 47 language tag (subtags are joined by '-')",
+               tag);
       fail_at(im, KG_EDATA, im->text[i + 1] ? tag : NULL, msg);
       return false;
     }
@@ -261,9 +263,9 @@ static void on_triple(void *data, raptor_statement *s) {
       st = kg_node_add_label(im->g, subj, v.lexical, v.lang, &local);
     else
       st = kg_node_add_value(im->g, subj, pred, &v, &local);
-  } else if (o->type == RAPTOR_TERM_TYPE_URI && (strcmp(pred, KGI_RDF_TYPE) == 0 ||
-                                                 strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
-                                                 strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
+  } else if (o->type == RAPTOR_TERM_TYPE_URI &&
+             (strcmp(pred, KGI_RDF_TYPE) == 0 || strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
+              strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
     const char *iri = uri_str(o->value.uri);
     if (!check_term(im, iri))
       return;
@@ -349,7 +351,8 @@ static kg_status fold_statement(kg_graph *g, kg_node *n, kg_edge **out, size_t n
     }
   }
   for (uint32_t i = 0; i < n->nprops; i++)
-    if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0 && n->props[i].value.kind == KG_VALUE_IRI) {
+    if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0 &&
+        n->props[i].value.kind == KG_VALUE_IRI) {
       if (p)
         return KG_OK;
       p = n->props[i].value.lexical;
@@ -424,8 +427,8 @@ static kg_status check_bytes(const char *name, const char *data, size_t len, kg_
   size_t bad, line, col;
   if (!kgi_utf8_valid(data, len, &bad)) {
     line_col_of(data, bad, &line, &col);
-    return kgi_error_set(err, KG_EPARSE, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", name, line,
-                         col, (unsigned)(unsigned char)data[bad]);
+    return kgi_error_set(err, KG_EPARSE, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", name, line, col,
+                         (unsigned)(unsigned char)data[bad]);
   }
   bad = kgi_find_xml_illegal(data, len);
   if (bad != (size_t)-1) {

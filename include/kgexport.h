@@ -41,13 +41,13 @@ extern "C" {
 /* Status codes. Numbers are never reused. */
 typedef enum kg_status {
   KG_OK = 0,
-  KG_EINVAL = 1,   /* bad argument from the caller (a programming error) */
-  KG_ENOMEM = 2,   /* out of memory */
-  KG_EPARSE = 3,   /* input is not well-formed (syntax, UTF-8) */
-  KG_EDATA = 4,    /* input is well-formed but wrong (unknown term, bad date, bad IRI) */
-  KG_EIO = 5,      /* reading or writing a file failed */
-  KG_ENOTFOUND = 6,/* no such node, format or term */
-  KG_ELIB = 7      /* a library (librdf, libxml2, cgraph) reported a failure */
+  KG_EINVAL = 1,    /* bad argument from the caller (a programming error) */
+  KG_ENOMEM = 2,    /* out of memory */
+  KG_EPARSE = 3,    /* input is not well-formed (syntax, UTF-8) */
+  KG_EDATA = 4,     /* input is well-formed but wrong (unknown term, bad date, bad IRI) */
+  KG_EIO = 5,       /* reading or writing a file failed */
+  KG_ENOTFOUND = 6, /* no such node, format or term */
+  KG_ELIB = 7       /* a library (librdf, libxml2, cgraph) reported a failure */
 } kg_status;
 
 KG_EXTERN const char *kg_strerror(kg_status st);
@@ -63,16 +63,16 @@ KG_EXTERN void kg_error_init(kg_error *err);
 /* ---- Values ------------------------------------------------------------------------ */
 
 typedef enum kg_value_kind {
-  KG_VALUE_STRING = 0,  /* plain string (xsd:string) */
-  KG_VALUE_LANGSTRING,  /* string with a BCP 47 language tag (stored lower case) */
-  KG_VALUE_INTEGER,     /* xsd:integer */
-  KG_VALUE_DECIMAL,     /* xsd:decimal, canonical lexical form "29.3", "10.0" */
-  KG_VALUE_DOUBLE,      /* xsd:double */
-  KG_VALUE_BOOLEAN,     /* xsd:boolean, "true" / "false" */
-  KG_VALUE_DATE,        /* xsd:date "2025-11-24", xsd:gYearMonth "2026-04", xsd:gYear "2026" */
-  KG_VALUE_DATETIME,    /* xsd:dateTime */
-  KG_VALUE_IRI,         /* an IRI that is a value, not a node (e.g. a homepage) */
-  KG_VALUE_TYPED        /* any other datatype: lexical form kept, datatype IRI in `datatype` */
+  KG_VALUE_STRING = 0, /* plain string (xsd:string) */
+  KG_VALUE_LANGSTRING, /* string with a BCP 47 language tag (stored lower case) */
+  KG_VALUE_INTEGER,    /* xsd:integer */
+  KG_VALUE_DECIMAL,    /* xsd:decimal, canonical lexical form "29.3", "10.0" */
+  KG_VALUE_DOUBLE,     /* xsd:double */
+  KG_VALUE_BOOLEAN,    /* xsd:boolean, "true" / "false" */
+  KG_VALUE_DATE,       /* xsd:date "2025-11-24", xsd:gYearMonth "2026-04", xsd:gYear "2026" */
+  KG_VALUE_DATETIME,   /* xsd:dateTime */
+  KG_VALUE_IRI,        /* an IRI that is a value, not a node (e.g. a homepage) */
+  KG_VALUE_TYPED       /* any other datatype: lexical form kept, datatype IRI in `datatype` */
 } kg_value_kind;
 
 /* Precision of a KG_VALUE_DATE. */
@@ -214,8 +214,8 @@ KG_EXTERN const char *kg_format_extension(const char *format);
 KG_EXTERN const char *kg_format_description(const char *format);
 
 /* Write the graph to an open stream (not closed). */
-KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format,
-                                                  FILE *out, kg_error *err);
+KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out,
+                                                  kg_error *err);
 /*
  * Write the graph to `path` atomically: a temporary file in the same folder, renamed
  * over `path` only when everything was written. On failure no file is left behind.

@@ -28,7 +28,9 @@ typedef struct tprobe {
   const char *iri;
 } tprobe;
 
-static bool term_is(void *ctx, uint32_t v) { return strcmp(V.terms[v].iri, ((tprobe *)ctx)->iri) == 0; }
+static bool term_is(void *ctx, uint32_t v) {
+  return strcmp(V.terms[v].iri, ((tprobe *)ctx)->iri) == 0;
+}
 
 static term *find(const char *iri) {
   tprobe p = {iri};
@@ -99,7 +101,8 @@ kg_status kgi_vocab_load(kg_error *err) {
     raptor_world_set_log_handler(w, NULL, on_log);
     raptor_parser_set_statement_handler(p, NULL, on_triple);
     if (raptor_parser_parse_start(p, base) == 0)
-      raptor_parser_parse_chunk(p, (const unsigned char *)kgi_ontology_ttl, kgi_ontology_ttl_len, 1);
+      raptor_parser_parse_chunk(p, (const unsigned char *)kgi_ontology_ttl, kgi_ontology_ttl_len,
+                                1);
   }
   if (base)
     raptor_free_uri(base);

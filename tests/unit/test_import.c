@@ -10,14 +10,13 @@ static kg_graph *load(const char *ttl, kg_error *err) {
   return g;
 }
 
-static const char *prefixes =
-    "@prefix : <https://example.org/g/> .\n"
-    "@prefix kg: <https://kgexport.org/ns#> .\n"
-    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
-    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-    "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-    "@prefix prov: <http://www.w3.org/ns/prov#> .\n";
+static const char *prefixes = "@prefix : <https://example.org/g/> .\n"
+                              "@prefix kg: <https://kgexport.org/ns#> .\n"
+                              "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+                              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                              "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                              "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+                              "@prefix prov: <http://www.w3.org/ns/prov#> .\n";
 
 static void test_mapping(void) {
   char ttl[4096];

@@ -17,8 +17,8 @@ int main(void) {
       check_failures++;
     }
   }
-  static const char *used[] = {"defaultSource", "topic", "holdsOffice", "role", "startDate",
-                               "participatedIn", "saidBy", "Quote", "Event", "Source"};
+  static const char *used[] = {"defaultSource",  "topic",  "holdsOffice", "role",  "startDate",
+                               "participatedIn", "saidBy", "Quote",       "Event", "Source"};
   for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) {
     char iri[256];
     snprintf(iri, sizeof iri, "%s%s", KG_NS, used[i]);
