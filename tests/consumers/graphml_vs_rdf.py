@@ -1,6 +1,7 @@
 """NetworkX's GraphML (or GEXF) reader and rdflib's N-Triples reader must see one graph.
 
-Usage: graphml_vs_rdf.py [--gexf] FILE NTRIPLES NODES EDGES
+Usage: graphml_vs_rdf.py [--gexf | --igraph] FILE NTRIPLES NODES EDGES
+(--igraph reads GraphML with igraph instead of NetworkX; igraph reads integers as floats.)
 Both files are kgexport's exports of one graph. Every label in every language, every typed
 value (with its type: integers as int, decimals as float, booleans as bool), every edge and
 every edge qualifier in the RDF must be in the GraphML/GEXF as NetworkX reads it.
@@ -14,8 +15,10 @@ from rdflib import RDF, RDFS, Literal, URIRef, XSD
 
 args = sys.argv[1:]
 gexf = args[0] == "--gexf"
-if gexf:
+use_igraph = args[0] == "--igraph"
+if gexf or use_igraph:
     args = args[1:]
+READER = "igraph" if use_igraph else "NetworkX"
 graphml, ntriples, want_nodes, want_edges = args[0], args[1], int(args[2]), int(args[3])
 errors = []
 
@@ -34,24 +37,44 @@ def read_gexf13(path):
     return nx.read_gexf(io.BytesIO(text.encode("utf-8")), version="1.2draft")
 
 
-G = read_gexf13(graphml) if gexf else nx.read_graphml(graphml, force_multigraph=True)
+def read_igraph(path):
+    """igraph's GraphML reader, as nodes {id: attrs} and edges [(u, v, attrs)]; it renames
+    vertices and keeps our id in the 'id' attribute, and gives unset attributes as None/NaN."""
+    import igraph
+    g = igraph.Graph.Read_GraphML(path)
+    clean = lambda d: {k: v for k, v in d.items() if v is not None and v == v and v != ""}
+    names = [v["id"] for v in g.vs]
+    nodes = {names[v.index]: clean(v.attributes()) for v in g.vs}
+    edges = [(names[e.source], names[e.target], clean(e.attributes())) for e in g.es]
+    return nodes, edges
+
+
+if use_igraph:
+    NODES, EDGES = read_igraph(graphml)
+else:
+    G = read_gexf13(graphml) if gexf else nx.read_graphml(graphml, force_multigraph=True)
+    NODES = dict(G.nodes(data=True))
+    EDGES = list(G.edges(data=True))
 R = rdflib.Graph()
 R.parse(ntriples, format="nt")
 
-if G.number_of_nodes() != want_nodes:
-    err(f"GraphML has {G.number_of_nodes()} nodes, the model {want_nodes}")
-if G.number_of_edges() != want_edges:
-    err(f"GraphML has {G.number_of_edges()} edges, the model {want_edges}")
+if len(NODES) != want_nodes:
+    err(f"{READER} read {len(NODES)} nodes, the model has {want_nodes}")
+if len(EDGES) != want_edges:
+    err(f"{READER} read {len(EDGES)} edges, the model has {want_edges}")
 
 by_iri = {}
-for n, d in G.nodes(data=True):
+for n, d in NODES.items():
     if not isinstance(d.get("label"), str) or not d["label"]:
         err(f"node {n} has no label")
     viz = d.get("viz", {})
     colour = viz.get("color", {}) if gexf else d
     size = viz.get("size") if gexf else d.get("size")
     for c in "rgb":
-        if not isinstance(colour.get(c), int) or not 0 <= colour[c] <= 255:
+        v = colour.get(c)
+        if use_igraph and isinstance(v, float) and v.is_integer():
+            v = int(v)  # igraph reads GraphML int as float
+        if not isinstance(v, int) or not 0 <= v <= 255:
             err(f"node {n}: colour {c}={colour.get(c)!r} is not an int in 0..255")
     if not isinstance(size, float):
         err(f"node {n}: size {size!r} is not a float")
@@ -99,10 +122,14 @@ def present(lit, vals):
     py = lit.toPython()
     dt = lit.datatype
     if dt in (XSD.integer,):
+        if use_igraph:  # igraph reads long as float: the value must still be exact
+            return any(isinstance(v, float) and v == py for v in vals) or str(lit) in vals
         return any(type(v) is int and v == py for v in vals) or str(lit) in vals
     if dt in (XSD.decimal, XSD.double):
         return any(isinstance(v, float) and math.isclose(v, float(py)) for v in vals) or str(lit) in vals
     if dt == XSD.boolean:
+        if use_igraph:  # igraph reads booleans as 0.0/1.0
+            return any(isinstance(v, (bool, float)) and v == py for v in vals)
         return any(type(v) is bool and v == py for v in vals)
     if dt is not None and py is not lit:  # a typed value rdflib understands: compare values
         return any(isinstance(v, str) and Literal(v, datatype=dt).toPython() == py for v in vals)
@@ -133,8 +160,8 @@ for s in set(R.subjects()):
             checked += 1
 
 # edges: each GraphML edge is an RDF triple; qualifiers of its statement are edge data
-for u, v, d in G.edges(data=True):
-    iu, iv = G.nodes[u].get("iri"), G.nodes[v].get("iri")
+for u, v, d in EDGES:
+    iu, iv = NODES[u].get("iri"), NODES[v].get("iri")
     rel = d.get("relation")
     if not d.get("label"):
         err(f"edge {u}->{v} has no label")
@@ -160,5 +187,5 @@ if errors:
         print("FAIL:", e)
     print(f"{len(errors)} difference(s)")
     sys.exit(1)
-print(f"{'GEXF' if gexf else 'GraphML'} (NetworkX) and RDF (rdflib) agree: {G.number_of_nodes()} nodes, "
-      f"{G.number_of_edges()} edges, {checked} labels and values checked")
+print(f"{'GEXF' if gexf else 'GraphML'} ({READER}) and RDF (rdflib) agree: {len(NODES)} nodes, "
+      f"{len(EDGES)} edges, {checked} labels and values checked")
