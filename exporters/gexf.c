@@ -33,11 +33,25 @@ static const kgi_fixed_column fixed[] = {
     {KGI_FOR_EDGE, KGI_COL_STATEMENT, "statement", KGI_T_STRING},
 };
 
-/* Which values date an element on the timeline, in order of preference. */
-static const char *const start_preds[] = {KGI_SCHEMA "startDate", KGI_SCHEMA "dateCreated",
-                                          KG_NS "date", KGI_SCHEMA "datePublished",
-                                          KG_NS "startDate"};
-static const char *const end_preds[] = {KGI_SCHEMA "endDate"};
+/*
+ * Which values date an element on the timeline, in order of preference. A node (an event, a
+ * quote) lives for the period its date covers; an edge qualified with a start date (an
+ * office held since October 2025) lives from then on, with no end.
+ */
+static const char *const node_start[] = {KGI_SCHEMA "startDate", KGI_SCHEMA "dateCreated",
+                                         KG_NS "date", KGI_SCHEMA "datePublished"};
+static const char *const node_end[] = {KGI_SCHEMA "endDate"};
+static const char *const edge_start[] = {KG_NS "startDate", KGI_SCHEMA "startDate"};
+static const char *const edge_end[] = {KG_NS "endDate", KGI_SCHEMA "endDate"};
+
+typedef struct timing {
+  const char *const *start, *const *end;
+  size_t nstart, nend;
+  bool open_end; /* no end value: unbounded rather than the end of the start's period */
+} timing;
+
+static const timing node_timing = {node_start, node_end, 4, 1, false};
+static const timing edge_timing = {edge_start, edge_end, 2, 2, true};
 
 typedef struct writer {
   const kg_graph *g;
@@ -102,23 +116,19 @@ static bool date_bounds(const kg_value *v, char *first, char *last, size_t size)
   return false;
 }
 
-/* The interval of an element, from its start (and end) values; false when undated. */
-static bool interval(const kgi_prop *props, uint32_t n, char *start, char *end, size_t size) {
-  const kg_value *s = find_value(props, n, start_preds, sizeof start_preds / sizeof *start_preds);
-  if (!s)
+/* The interval of an element ("" end: unbounded); false when undated. */
+static bool interval(const timing *t, const kgi_prop *props, uint32_t n, char *start, char *end,
+                     size_t size) {
+  const kg_value *s = find_value(props, n, t->start, t->nstart);
+  if (!s || !date_bounds(s, start, end, size))
     return false;
+  if (t->open_end)
+    end[0] = '\0';
   char ignored[64];
-  if (!date_bounds(s, start, end, size))
-    return false;
-  const kg_value *e = find_value(props, n, end_preds, sizeof end_preds / sizeof *end_preds);
+  const kg_value *e = find_value(props, n, t->end, t->nend);
   if (e && date_bounds(e, ignored, end, size) && strcmp(end, start) < 0)
     snprintf(end, size, "%s", start); /* Gephi refuses an interval that ends before it starts */
   return true;
-}
-
-static const kgi_prop *time_props(const kg_edge *e, uint32_t *n) {
-  *n = e->nquals;
-  return e->quals;
 }
 
 static bool graph_is_dynamic(writer *wr) {
@@ -126,15 +136,14 @@ static bool graph_is_dynamic(writer *wr) {
   char a[64], b[64];
   for (size_t i = 0; i < wr->g->nnodes; i++) {
     const kg_node *n = wr->g->nodes[i];
-    if (interval(n->props, n->nprops, a, b, sizeof a)) {
+    if (interval(&node_timing, n->props, n->nprops, a, b, sizeof a)) {
       dynamic = true;
       wr->datetime |= strchr(a, 'T') != NULL;
     }
   }
   for (size_t i = 0; i < wr->g->nedges; i++) {
-    uint32_t nq;
-    const kgi_prop *q = time_props(wr->g->edges[i], &nq);
-    if (interval(q, nq, a, b, sizeof a)) {
+    const kg_edge *e = wr->g->edges[i];
+    if (interval(&edge_timing, e->quals, e->nquals, a, b, sizeof a)) {
       dynamic = true;
       wr->datetime |= strchr(a, 'T') != NULL;
     }
@@ -142,12 +151,13 @@ static bool graph_is_dynamic(writer *wr) {
   return dynamic;
 }
 
-static void write_interval(writer *wr, const kgi_prop *props, uint32_t n) {
+static void write_interval(writer *wr, const timing *t, const kgi_prop *props, uint32_t n) {
   char start[64], end[64];
-  if (!interval(props, n, start, end, sizeof start))
+  if (!interval(t, props, n, start, end, sizeof start))
     return;
   W(xmlTextWriterWriteAttribute(wr->w, X("start"), X(start)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("end"), X(end)));
+  if (end[0])
+    W(xmlTextWriterWriteAttribute(wr->w, X("end"), X(end)));
 }
 
 /* ---- attributes ---- */
@@ -283,7 +293,7 @@ static void write_node(writer *wr, const kg_node *n) {
   W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(wr->cols.node_ids[n->index])));
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(kg_node_display_label(n, "en"))));
-  write_interval(wr, n->props, n->nprops);
+  write_interval(wr, &node_timing, n->props, n->nprops);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
   write_label_values(wr, n);
   if (n->nclasses)
@@ -355,9 +365,7 @@ static void write_edge(writer *wr, const kg_edge *e) {
   W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(buf)));
   /* the edge kind keeps parallel relations apart: Gephi merges same-kind parallel edges */
   W(xmlTextWriterWriteAttribute(wr->w, X("kind"), X(kgi_curie(buf, sizeof buf, e->pred))));
-  uint32_t nq;
-  const kgi_prop *q = time_props(e, &nq);
-  write_interval(wr, q, nq);
+  write_interval(wr, &edge_timing, e->quals, e->nquals);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
   fixed_value(wr, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
   if (e->source)
