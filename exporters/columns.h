@@ -27,6 +27,8 @@ typedef enum {
   KGI_COL_RELATION, /* predicate IRI of an edge */
   KGI_COL_WEIGHT,
   KGI_COL_STATEMENT, /* statement-node IRI (only when some edge has one) */
+  KGI_COL_START,     /* first day of the element's period (only when some element is dated) */
+  KGI_COL_END,       /* last day of it */
   KGI_COL_VALUE      /* a typed property or qualifier */
 } kgi_col_role;
 
@@ -84,6 +86,22 @@ typedef struct kgi_cell {
 /* The cells of an element's values (caller frees *out). */
 kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
                             const kgi_prop *props, uint32_t n, kg_error *err);
+
+/*
+ * The period an element covers on a timeline, as full dates (or dateTimes): a node (an
+ * event, a quote) lives for the period its date covers ("2026-04" -> 2026-04-01 .. 2026-04-30);
+ * an edge with a start date qualifier (an office held since October 2025) from then on, and
+ * `end` is then "" (unbounded). False when the element is undated.
+ */
+bool kgi_node_interval(const kg_node *n, char *start, char *end, size_t size);
+bool kgi_edge_interval(const kg_edge *e, char *start, char *end, size_t size);
+
+/* A node's size for Gephi, which scales sizes itself: its importance, here its degree. */
+double kgi_node_size(const kg_node *n);
+
+/* An indenting libxml2 text writer on `out` (not closed by xmlFreeTextWriter); NULL with
+ * err set on failure. `what` names the format in the message. */
+struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error *err);
 
 /* "participatedIn" -> "participated in": how a relation reads on an edge. */
 void kgi_relation_label(char *buf, size_t size, const char *pred_iri);

@@ -12,7 +12,6 @@
 #include "columns.h"
 
 #include <libxml/xmlwriter.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,26 +32,6 @@ static const kgi_fixed_column fixed[] = {
     {KGI_FOR_EDGE, KGI_COL_STATEMENT, "statement", KGI_T_STRING},
 };
 
-/*
- * Which values date an element on the timeline, in order of preference. A node (an event, a
- * quote) lives for the period its date covers; an edge qualified with a start date (an
- * office held since October 2025) lives from then on, with no end.
- */
-static const char *const node_start[] = {KGI_SCHEMA "startDate", KGI_SCHEMA "dateCreated",
-                                         KG_NS "date", KGI_SCHEMA "datePublished"};
-static const char *const node_end[] = {KGI_SCHEMA "endDate"};
-static const char *const edge_start[] = {KG_NS "startDate", KGI_SCHEMA "startDate"};
-static const char *const edge_end[] = {KG_NS "endDate", KGI_SCHEMA "endDate"};
-
-typedef struct timing {
-  const char *const *start, *const *end;
-  size_t nstart, nend;
-  bool open_end; /* no end value: unbounded rather than the end of the start's period */
-} timing;
-
-static const timing node_timing = {node_start, node_end, 4, 1, false};
-static const timing edge_timing = {edge_start, edge_end, 2, 2, true};
-
 typedef struct writer {
   const kg_graph *g;
   xmlTextWriterPtr w;
@@ -72,78 +51,19 @@ static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
 /* ---- time ---- */
 
-static const kg_value *find_value(const kgi_prop *props, uint32_t n, const char *const *preds,
-                                  size_t npreds) {
-  for (size_t p = 0; p < npreds; p++)
-    for (uint32_t i = 0; i < n; i++)
-      if (strcmp(props[i].pred, preds[p]) == 0 &&
-          (props[i].value.kind == KG_VALUE_DATE || props[i].value.kind == KG_VALUE_DATETIME))
-        return &props[i].value;
-  return NULL;
-}
-
-static int days_in_month(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : d[m - 1];
-}
-
-/* First and last day a date value covers: "2026-04" covers 2026-04-01 .. 2026-04-30. */
-static bool date_bounds(const kg_value *v, char *first, char *last, size_t size) {
-  if (v->kind == KG_VALUE_DATETIME) {
-    snprintf(first, size, "%s", v->lexical);
-    snprintf(last, size, "%s", v->lexical);
-    return true;
-  }
-  int y = 0, m = 0, d = 0;
-  if (v->lexical[0] == '-' || strlen(v->lexical) < 4)
-    return false; /* years before 0 or beyond 9999: Gephi's date parser cannot place them */
-  int n = sscanf(v->lexical, "%4d-%2d-%2d", &y, &m, &d);
-  switch (kg_value_date_precision(v)) {
-  case KG_DATE_YEAR:
-    snprintf(first, size, "%04d-01-01", y);
-    snprintf(last, size, "%04d-12-31", y);
-    return n >= 1;
-  case KG_DATE_MONTH:
-    snprintf(first, size, "%04d-%02d-01", y, m);
-    snprintf(last, size, "%04d-%02d-%02d", y, m, m >= 1 && m <= 12 ? days_in_month(y, m) : 28);
-    return n >= 2;
-  case KG_DATE_DAY:
-    snprintf(first, size, "%04d-%02d-%02d", y, m, d);
-    snprintf(last, size, "%s", first);
-    return n == 3;
-  }
-  return false;
-}
-
-/* The interval of an element ("" end: unbounded); false when undated. */
-static bool interval(const timing *t, const kgi_prop *props, uint32_t n, char *start, char *end,
-                     size_t size) {
-  const kg_value *s = find_value(props, n, t->start, t->nstart);
-  if (!s || !date_bounds(s, start, end, size))
-    return false;
-  if (t->open_end)
-    end[0] = '\0';
-  char ignored[64];
-  const kg_value *e = find_value(props, n, t->end, t->nend);
-  if (e && date_bounds(e, ignored, end, size) && strcmp(end, start) < 0)
-    snprintf(end, size, "%s", start); /* Gephi refuses an interval that ends before it starts */
-  return true;
-}
-
 static bool graph_is_dynamic(writer *wr) {
   bool dynamic = false;
   char a[64], b[64];
   for (size_t i = 0; i < wr->g->nnodes; i++) {
     const kg_node *n = wr->g->nodes[i];
-    if (interval(&node_timing, n->props, n->nprops, a, b, sizeof a)) {
+    if (kgi_node_interval(n, a, b, sizeof a)) {
       dynamic = true;
       wr->datetime |= strchr(a, 'T') != NULL;
     }
   }
   for (size_t i = 0; i < wr->g->nedges; i++) {
     const kg_edge *e = wr->g->edges[i];
-    if (interval(&edge_timing, e->quals, e->nquals, a, b, sizeof a)) {
+    if (kgi_edge_interval(e, a, b, sizeof a)) {
       dynamic = true;
       wr->datetime |= strchr(a, 'T') != NULL;
     }
@@ -151,9 +71,8 @@ static bool graph_is_dynamic(writer *wr) {
   return dynamic;
 }
 
-static void write_interval(writer *wr, const timing *t, const kgi_prop *props, uint32_t n) {
-  char start[64], end[64];
-  if (!interval(t, props, n, start, end, sizeof start))
+static void write_interval(writer *wr, bool dated, const char *start, const char *end) {
+  if (!dated)
     return;
   W(xmlTextWriterWriteAttribute(wr->w, X("start"), X(start)));
   if (end[0])
@@ -293,7 +212,8 @@ static void write_node(writer *wr, const kg_node *n) {
   W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(wr->cols.node_ids[n->index])));
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(kg_node_display_label(n, "en"))));
-  write_interval(wr, &node_timing, n->props, n->nprops);
+  char start[64], end[64];
+  write_interval(wr, kgi_node_interval(n, start, end, sizeof start), start, end);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
   write_label_values(wr, n);
   if (n->nclasses)
@@ -345,7 +265,7 @@ static void write_node(writer *wr, const kg_node *n) {
   }
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElementNS(wr->w, X("viz"), X("size"), NULL));
-  snprintf(buf, sizeof buf, "%.1f", 10.0 + 5.0 * sqrt((double)(n->in_degree + n->out_degree)));
+  snprintf(buf, sizeof buf, "%.1f", kgi_node_size(n));
   W(xmlTextWriterWriteAttribute(wr->w, X("value"), X(buf)));
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElementNS(wr->w, X("viz"), X("shape"), NULL));
@@ -365,7 +285,8 @@ static void write_edge(writer *wr, const kg_edge *e) {
   W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(buf)));
   /* the edge kind keeps parallel relations apart: Gephi merges same-kind parallel edges */
   W(xmlTextWriterWriteAttribute(wr->w, X("kind"), X(kgi_curie(buf, sizeof buf, e->pred))));
-  write_interval(wr, &edge_timing, e->quals, e->nquals);
+  char start[64], end[64];
+  write_interval(wr, kgi_edge_interval(e, start, end, sizeof start), start, end);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
   fixed_value(wr, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
   if (e->source)
@@ -420,15 +341,9 @@ static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
   writer wr_ = {.g = g, .err = err};
   writer *wr = &wr_;
   wr->st = kgi_columns_build(&wr->cols, g, fixed, sizeof fixed / sizeof fixed[0], err);
-  xmlOutputBufferPtr buf = wr->st ? NULL : xmlOutputBufferCreateFile(out, NULL);
-  if (!wr->st && (!buf || !(wr->w = xmlNewTextWriter(buf)))) {
-    if (buf)
-      xmlOutputBufferClose(buf);
-    wr->st = kgi_error_set(err, KG_ELIB, "GEXF: cannot create the XML writer");
-  }
+  if (!wr->st && !(wr->w = kgi_xml_writer_open(out, "GEXF", err)))
+    wr->st = KG_ELIB;
   if (!wr->st) {
-    xmlTextWriterSetIndent(wr->w, 1);
-    xmlTextWriterSetIndentString(wr->w, X("  "));
     write_document(wr);
   }
   if (wr->w)

@@ -11,7 +11,6 @@
 #include "columns.h"
 
 #include <libxml/xmlwriter.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,11 +29,15 @@ static const kgi_fixed_column fixed[] = {
     {KGI_FOR_NODE, KGI_COL_G, "g", KGI_T_INT},
     {KGI_FOR_NODE, KGI_COL_B, "b", KGI_T_INT},
     {KGI_FOR_NODE, KGI_COL_SIZE, "size", KGI_T_FLOAT},
+    {KGI_FOR_NODE, KGI_COL_START, "start", KGI_T_STRING},
+    {KGI_FOR_NODE, KGI_COL_END, "end", KGI_T_STRING},
     {KGI_FOR_EDGE, KGI_COL_LABEL, "label", KGI_T_STRING},
     {KGI_FOR_EDGE, KGI_COL_RELATION, "relation", KGI_T_STRING},
     {KGI_FOR_EDGE, KGI_COL_WEIGHT, "weight", KGI_T_DOUBLE},
     {KGI_FOR_EDGE, KGI_COL_CITES, "cites", KGI_T_STRING},
     {KGI_FOR_EDGE, KGI_COL_STATEMENT, "statement", KGI_T_STRING},
+    {KGI_FOR_EDGE, KGI_COL_START, "start", KGI_T_STRING},
+    {KGI_FOR_EDGE, KGI_COL_END, "end", KGI_T_STRING},
 };
 
 typedef struct writer {
@@ -175,8 +178,14 @@ static void write_node(writer *wr, const kg_node *n) {
     data(wr, KGI_FOR_NODE, rr[i], buf);
   }
   /* Gephi scales sizes itself; give it the node's importance: its degree */
-  snprintf(buf, sizeof buf, "%.1f", 10.0 + 5.0 * sqrt((double)(n->in_degree + n->out_degree)));
+  snprintf(buf, sizeof buf, "%.1f", kgi_node_size(n));
   data(wr, KGI_FOR_NODE, KGI_COL_SIZE, buf);
+  /* the period as full dates, which Gephi can turn into a time interval (yyyy-MM-dd) */
+  char start[64], end[64];
+  if (kgi_node_interval(n, start, end, sizeof start)) {
+    data(wr, KGI_FOR_NODE, KGI_COL_START, start);
+    data(wr, KGI_FOR_NODE, KGI_COL_END, end[0] ? end : NULL);
+  }
   write_values(wr, KGI_FOR_NODE, n->props, n->nprops);
   W(xmlTextWriterEndElement(wr->w));
 }
@@ -195,6 +204,11 @@ static void write_edge(writer *wr, const kg_edge *e) {
     data(wr, KGI_FOR_EDGE, KGI_COL_CITES, wr->cols.node_ids[e->source->index]);
   if (kgi_edge_has_statement(e))
     data(wr, KGI_FOR_EDGE, KGI_COL_STATEMENT, kgi_edge_statement_iri(buf, sizeof buf, wr->g, e));
+  char start[64], end[64];
+  if (kgi_edge_interval(e, start, end, sizeof start)) {
+    data(wr, KGI_FOR_EDGE, KGI_COL_START, start);
+    data(wr, KGI_FOR_EDGE, KGI_COL_END, end[0] ? end : NULL);
+  }
   write_values(wr, KGI_FOR_EDGE, e->quals, e->nquals);
   W(xmlTextWriterEndElement(wr->w));
 }
@@ -203,15 +217,9 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
   writer wr_ = {.g = g, .err = err};
   writer *wr = &wr_;
   wr->st = kgi_columns_build(&wr->cols, g, fixed, sizeof fixed / sizeof fixed[0], err);
-  xmlOutputBufferPtr buf = wr->st ? NULL : xmlOutputBufferCreateFile(out, NULL);
-  if (!wr->st && (!buf || !(wr->w = xmlNewTextWriter(buf)))) {
-    if (buf)
-      xmlOutputBufferClose(buf);
-    wr->st = kgi_error_set(err, KG_ELIB, "GraphML: cannot create the XML writer");
-  }
+  if (!wr->st && !(wr->w = kgi_xml_writer_open(out, "GraphML", err)))
+    wr->st = KG_ELIB;
   if (!wr->st) {
-    xmlTextWriterSetIndent(wr->w, 1);
-    xmlTextWriterSetIndentString(wr->w, X("  "));
     W(xmlTextWriterStartDocument(wr->w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElement(wr->w, X("graphml")));
     W(xmlTextWriterWriteAttribute(wr->w, X("xmlns"), X(GRAPHML_NS)));

@@ -238,6 +238,8 @@ class RoqetEngine:
                 elif tag == "literal":
                     bound[b.get("name")] = Term("literal", text, node.get("datatype"),
                                                 node.get(XML_LANG))
+                elif tag == "unbound":  # rasqal writes <binding><unbound/></binding>
+                    continue
                 else:
                     raise ValueError("unexpected result element %s" % tag)
             rows.append([bound.get(v) for v in variables])
