@@ -37,6 +37,12 @@ static void usage(FILE *f) {
           "  -n, --name NAME       file name stem for --all (default: the input's, or \"story\")\n"
           "  -i, --input-format S  turtle or ntriples (default: from the extension)\n"
           "  -b, --base IRI        node ids are relative to IRI\n"
+          "      --focus ID        keep the neighbourhood of node ID (its id or IRI)\n"
+          "      --depth N         how many edges from the focus (default 1)\n"
+          "      --types A,B       keep nodes of these classes (kg: names such as Person,\n"
+          "                        Event, or IRIs/CURIEs); subclasses count\n"
+          "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+          "      --to DATE         keep events up to DATE\n"
           "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
           "  -q, --quiet           print nothing but errors\n"
           "  -h, --help            show this help\n"
@@ -117,11 +123,20 @@ int main(int argc, char **argv) {
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
+      {"focus", required_argument, NULL, 'F'},
+      {"depth", required_argument, NULL, 'D'},
+      {"types", required_argument, NULL, 'T'},
+      {"from", required_argument, NULL, 'R'},
+      {"to", required_argument, NULL, 'U'},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
              *base = NULL;
   int stats = 0, quiet = 0, c;
+  kg_filter filter = {0};
+  filter.depth = 1;
+  char *types_buf = NULL;
+  const char *types[64];
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqhV", opts, NULL)) != -1) {
     switch (c) {
@@ -133,6 +148,26 @@ int main(int argc, char **argv) {
     case 'b': base = optarg; break;
     case 's': stats = 1; break;
     case 'q': quiet = 1; break;
+    case 'F': filter.focus = optarg; break;
+    case 'D': {
+      char *end;
+      unsigned long d = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || d > 1000000)
+        return usage_error("--depth needs a number, got '%s'", optarg);
+      filter.depth = (unsigned)d;
+      break;
+    }
+    case 'T':
+      free(types_buf);
+      types_buf = strdup(optarg);
+      filter.ntypes = 0;
+      for (char *t = types_buf ? strtok(types_buf, ",") : NULL; t && filter.ntypes < 64;
+           t = strtok(NULL, ","))
+        types[filter.ntypes++] = t;
+      filter.types = types;
+      break;
+    case 'R': filter.from = optarg; break;
+    case 'U': filter.to = optarg; break;
     case 'h': usage(stdout); return EXIT_OK;
     case 'V': printf("kgexport %s\n", KG_VERSION); return EXIT_OK;
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -153,6 +188,18 @@ int main(int argc, char **argv) {
   kg_error_init(&err);
   kg_graph *g = NULL;
   kg_status st = input ? kg_import_file(&g, input, syntax, base, &err) : kg_import_story(&g, &err);
+  if (!st && (filter.focus || filter.ntypes || filter.from || filter.to)) {
+    kg_graph *part = NULL;
+    st = kg_graph_filter(&part, g, &filter, &err);
+    kg_graph_free(g);
+    g = part;
+    if (st) { /* every filter value comes from the command line */
+      free(types_buf);
+      fprintf(stderr, "%s: %s\n", prog, err.message);
+      return EXIT_USAGE;
+    }
+  }
+  free(types_buf);
   if (st)
     return fail(&err);
 

@@ -230,6 +230,17 @@ const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, co
 bool kgi_edge_has_statement(const kg_edge *e);
 size_t kgi_graph_triple_count(const kg_graph *g);
 
+/* ---- time (core/time.c) ---- */
+
+/*
+ * The period an element covers on a timeline, as full dates (or dateTimes): a node (an
+ * event, a quote) lives for the period its date covers ("2026-04" -> 2026-04-01 .. 2026-04-30);
+ * an edge with a start date qualifier (an office held since October 2025) from then on, and
+ * `end` is then "" (unbounded). False when the element is undated.
+ */
+bool kgi_node_interval(const kg_node *n, char *start, char *end, size_t size);
+bool kgi_edge_interval(const kg_edge *e, char *start, char *end, size_t size);
+
 /* ---- styles by class (core/style.c) ---- */
 
 typedef struct kgi_style {

@@ -87,15 +87,6 @@ typedef struct kgi_cell {
 kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
                             const kgi_prop *props, uint32_t n, kg_error *err);
 
-/*
- * The period an element covers on a timeline, as full dates (or dateTimes): a node (an
- * event, a quote) lives for the period its date covers ("2026-04" -> 2026-04-01 .. 2026-04-30);
- * an edge with a start date qualifier (an office held since October 2025) from then on, and
- * `end` is then "" (unbounded). False when the element is undated.
- */
-bool kgi_node_interval(const kg_node *n, char *start, char *end, size_t size);
-bool kgi_edge_interval(const kg_edge *e, char *start, char *end, size_t size);
-
 /* A node's size for Gephi, which scales sizes itself: its importance, here its degree. */
 double kgi_node_size(const kg_node *n);
 

@@ -183,6 +183,33 @@ KG_EXTERN size_t kg_edge_qualifier_count(const kg_edge *e);
 KG_EXTERN const kg_value *kg_edge_qualifier_at(const kg_edge *e, size_t i, const char **pred_iri);
 KG_EXTERN const kg_node *kg_edge_source(const kg_edge *e);
 
+/* ---- Filtering ------------------------------------------------------------------------ */
+
+/*
+ * Which part of a graph to keep. Every member is optional (NULL / 0 = no restriction); the
+ * restrictions combine (a node must pass all of them):
+ *   types  classes to keep, by local name ("Person", "Event") or IRI; a subclass in the
+ *          ontology counts ("PhoneCall" is an "Event");
+ *   from, to  a date window (YYYY, YYYY-MM or YYYY-MM-DD): dated nodes (events, quotes) whose
+ *          period does not meet it are dropped, and so are nodes they alone connected;
+ *   focus, depth  the nodes within `depth` edges of `focus` (either direction), in what the
+ *          other restrictions kept.
+ * Edges are kept when both ends are; the source a kept element cites is always kept.
+ */
+typedef struct kg_filter {
+  const char *const *types;
+  size_t ntypes;
+  const char *from, *to;
+  const char *focus;
+  unsigned depth;
+} kg_filter;
+
+/* A new graph holding the part of g that f keeps (the caller frees it). Fails with
+ * KG_ENOTFOUND when the focus node does not exist, KG_EDATA for a malformed date or a type
+ * the ontology does not know. */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_filter(kg_graph **out, const kg_graph *g,
+                                                 const kg_filter *f, kg_error *err);
+
 /* ---- Import and export ------------------------------------------------------------- */
 
 typedef struct kg_stats {

@@ -47,6 +47,8 @@ RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
+ROQET_TIMEOUT = 120  # seconds per query
+
 DIRECTIVE = re.compile(r"^\s*#\s*expect-datatype:\s*\?(\w+)\s+<?([^\s>]+)>?\s*$")
 
 
@@ -177,23 +179,39 @@ class RoqetEngine:
         return ["roqet", "-q", "-i", "sparql", "-F", "turtle", "-D", self.data_uri,
                 "-r", fmt, os.path.abspath(qpath)]
 
+    def roqet(self, qpath):
+        # a bounded run: rasqal can take minutes on some query shapes (README.md)
+        return subprocess.run(self.command(qpath, self.format), capture_output=True,
+                              timeout=ROQET_TIMEOUT)
+
     def run(self, qpath, qtext):
         try:
-            p = subprocess.run(self.command(qpath, self.format), capture_output=True)
+            p = self.roqet(qpath)
         except FileNotFoundError:
             sys.exit("run.py: roqet not found (Debian package rasqal-utils)")
         err = p.stderr.decode("utf-8", "replace")
         if (p.returncode != 0 and self.format == "json"
                 and "invalid output result format" in err):
             self.format = "xml"
-            p = subprocess.run(self.command(qpath, self.format), capture_output=True)
+            p = self.roqet(qpath)
             err = p.stderr.decode("utf-8", "replace")
         if p.returncode != 0:
             raise RuntimeError("roqet exit status %d: %s" % (p.returncode, err.strip()))
         out = p.stdout.decode("utf-8")
-        if self.format == "json":
-            return self.parse_json(out)
-        return self.parse_xml(out)
+        answer = self.parse_json(out) if self.format == "json" else self.parse_xml(out)
+        if not answer.variables and not answer.rows:
+            # rasqal writes an empty <head> when there is no solution: ask it for the names
+            answer.variables = self.projected_variables(qpath)
+        return answer
+
+    def projected_variables(self, qpath):
+        p = subprocess.run(["roqet", "-i", "sparql", "-n", "-d", "structure",
+                            os.path.abspath(qpath)], capture_output=True, timeout=ROQET_TIMEOUT)
+        m = re.search(r"query projected variable names \(\d+\): ([^\n]*)",
+                      p.stdout.decode("utf-8", "replace"))
+        if not m:
+            raise RuntimeError("roqet gave no variable names for an empty answer")
+        return [v.strip() for v in m.group(1).split(",")]
 
     @staticmethod
     def parse_json(out):

@@ -1,0 +1,95 @@
+/*
+ * Time: the period a node or an edge covers, from its dates. Shared by the GEXF timeline,
+ * GraphML's start/end columns and the --from/--to filter, so they agree.
+ */
+#include "kgi.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Which values date an element on the timeline, in order of preference. A node (an event, a
+ * quote) lives for the period its date covers; an edge qualified with a start date (an
+ * office held since October 2025) lives from then on, with no end.
+ */
+static const char *const node_start[] = {KGI_SCHEMA "startDate", KGI_SCHEMA "dateCreated",
+                                         KG_NS "date", KGI_SCHEMA "datePublished"};
+static const char *const node_end[] = {KGI_SCHEMA "endDate"};
+static const char *const edge_start[] = {KG_NS "startDate", KGI_SCHEMA "startDate"};
+static const char *const edge_end[] = {KG_NS "endDate", KGI_SCHEMA "endDate"};
+
+typedef struct timing {
+  const char *const *start, *const *end;
+  size_t nstart, nend;
+  bool open_end; /* no end value: unbounded rather than the end of the start's period */
+} timing;
+
+static const timing node_timing = {node_start, node_end, 4, 1, false};
+static const timing edge_timing = {edge_start, edge_end, 2, 2, true};
+
+static const kg_value *find_value(const kgi_prop *props, uint32_t n, const char *const *preds,
+                                  size_t npreds) {
+  for (size_t p = 0; p < npreds; p++)
+    for (uint32_t i = 0; i < n; i++)
+      if (strcmp(props[i].pred, preds[p]) == 0 &&
+          (props[i].value.kind == KG_VALUE_DATE || props[i].value.kind == KG_VALUE_DATETIME))
+        return &props[i].value;
+  return NULL;
+}
+
+static int days_in_month(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : d[m - 1];
+}
+
+/* First and last day a date value covers: "2026-04" covers 2026-04-01 .. 2026-04-30. */
+static bool date_bounds(const kg_value *v, char *first, char *last, size_t size) {
+  if (v->kind == KG_VALUE_DATETIME) {
+    snprintf(first, size, "%s", v->lexical);
+    snprintf(last, size, "%s", v->lexical);
+    return true;
+  }
+  int y = 0, m = 0, d = 0;
+  if (v->lexical[0] == '-' || strlen(v->lexical) < 4)
+    return false; /* years before 0 or beyond 9999: Gephi's date parser cannot place them */
+  int n = sscanf(v->lexical, "%4d-%2d-%2d", &y, &m, &d);
+  switch (kg_value_date_precision(v)) {
+  case KG_DATE_YEAR:
+    snprintf(first, size, "%04d-01-01", y);
+    snprintf(last, size, "%04d-12-31", y);
+    return n >= 1;
+  case KG_DATE_MONTH:
+    snprintf(first, size, "%04d-%02d-01", y, m);
+    snprintf(last, size, "%04d-%02d-%02d", y, m, m >= 1 && m <= 12 ? days_in_month(y, m) : 28);
+    return n >= 2;
+  case KG_DATE_DAY:
+    snprintf(first, size, "%04d-%02d-%02d", y, m, d);
+    snprintf(last, size, "%s", first);
+    return n == 3;
+  }
+  return false;
+}
+
+/* The interval of an element ("" end: unbounded); false when undated. */
+static bool interval(const timing *t, const kgi_prop *props, uint32_t n, char *start, char *end,
+                     size_t size) {
+  const kg_value *s = find_value(props, n, t->start, t->nstart);
+  if (!s || !date_bounds(s, start, end, size))
+    return false;
+  if (t->open_end)
+    end[0] = '\0';
+  char ignored[64];
+  const kg_value *e = find_value(props, n, t->end, t->nend);
+  if (e && date_bounds(e, ignored, end, size) && strcmp(end, start) < 0)
+    snprintf(end, size, "%s", start); /* Gephi refuses an interval that ends before it starts */
+  return true;
+}
+
+bool kgi_node_interval(const kg_node *n, char *start, char *end, size_t size) {
+  return interval(&node_timing, n->props, n->nprops, start, end, size);
+}
+
+bool kgi_edge_interval(const kg_edge *e, char *start, char *end, size_t size) {
+  return interval(&edge_timing, e->quals, e->nquals, start, end, size);
+}
