@@ -5,6 +5,6 @@ cd "$(dirname "$0")"
 scripts/install-deps.sh run
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2 >/dev/null
+# every format, the pictures (story.png, .svg, .pdf) laid out and drawn by Graphviz in-process:
+# the same bytes as `dot -Tpng out/story.dot`
 build/kgexport --all out
-dot -Tpng out/story.dot -o out/story.png
-echo "out/story.png                rendered from out/story.dot by Graphviz dot"

@@ -221,6 +221,9 @@ extern const kgi_exporter kgi_exporter_ntriples;
 extern const kgi_exporter kgi_exporter_graphml;
 extern const kgi_exporter kgi_exporter_gexf;
 extern const kgi_exporter kgi_exporter_dot;
+extern const kgi_exporter kgi_exporter_png;
+extern const kgi_exporter kgi_exporter_svg;
+extern const kgi_exporter kgi_exporter_pdf;
 
 const kgi_exporter *kgi_exporter_find(const char *name);
 

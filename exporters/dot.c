@@ -9,7 +9,7 @@
  * data is escaped here for Graphviz's own string processing (see put_escaped), because
  * agwrite only escapes '"'.
  */
-#include "kgi.h"
+#include "dot_build.h"
 
 #include <cgraph.h>
 #include <math.h>
@@ -646,7 +646,10 @@ static kg_status add_legend(dot *d) {
 
 /* ---- the exporter ---- */
 
-static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
+/* Above this many nodes dot's layout takes minutes to hours: the graph asks for sfdp. */
+enum { LARGE_GRAPH = 2000 };
+
+kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx, kg_error *err) {
   dot d = {.g = g, .err = err};
   kg_status st = KG_OK;
   cg_message[0] = '\0';
@@ -659,9 +662,11 @@ static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
   if ((st = open_graph(&d)) || (st = add_nodes(&d)) || (st = add_edges(&d)) ||
       (st = add_legend(&d)))
     goto done;
-  if (agwrite(d.root, out) != 0)
-    st = ferror(out) ? kgi_error_set(err, KG_EIO, "DOT: writing the output failed")
-                     : cg_failed(&d, "write the graph");
+  if (g->nnodes > LARGE_GRAPH && (st = set_plain(&d, d.root, "layout", "sfdp")))
+    goto done;
+  st = action(d.root, ctx, err);
+  if (st && !err->message[0])
+    st = cg_failed(&d, "render the graph");
 done:
   if (d.root) {
     /* cgraph keeps names that start with '%' (ids of percent-encoded IRIs) in an internal
@@ -675,6 +680,23 @@ done:
   free(d.text.s);
   free(d.esc.s);
   return st;
+}
+
+static kg_status write_action(Agraph_t *root, void *ctx, kg_error *err) {
+  FILE *out = ctx;
+  if (agnnodes(root) > LARGE_GRAPH + 64 &&
+      fprintf(out,
+              "/* kgexport: %d nodes. dot's layout is impractical at this size, so the graph\n"
+              "   asks for sfdp (attribute layout=sfdp); any engine can be chosen with -K. */\n",
+              agnnodes(root)) < 0)
+    return kgi_error_set(err, KG_EIO, "DOT: writing the output failed");
+  if (agwrite(root, out) != 0)
+    return ferror(out) ? kgi_error_set(err, KG_EIO, "DOT: writing the output failed") : KG_ELIB;
+  return KG_OK;
+}
+
+static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
+  return kgi_dot_with_graph(g, write_action, out, err);
 }
 
 const kgi_exporter kgi_exporter_dot = {

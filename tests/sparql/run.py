@@ -133,11 +133,10 @@ class RdflibEngine:
 
     def __init__(self, data):
         try:
-            import rdflib  # noqa: F401
+            import rdflib
         except ImportError:
             sys.exit("run.py: rdflib is not importable by %s; run with /usr/bin/python3 "
                      "(Debian python3-rdflib)" % sys.executable)
-        import rdflib
         self.rdflib = rdflib
         self.graph = rdflib.Graph()
         self.graph.parse(data, format="turtle")

@@ -1,0 +1,101 @@
+/*
+ * Pictures rendered in-process by Graphviz's gvc: PNG, SVG and PDF of the same graph the DOT
+ * exporter writes (exporters/dot.c), laid out with dot, or sfdp when the graph asks for it
+ * (large graphs). The same picture as `dot -Tpng` on the DOT file.
+ */
+#include "dot_build.h"
+
+#include <gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct render {
+  const char *format; /* a gvc output format: "png", "svg", "pdf" */
+  FILE *out;
+} render;
+
+/*
+ * The layout depends on the order in which dot meets nodes and edges, and a graph read from
+ * a DOT file meets them in the file's order, not in the order they were built. So the graph
+ * is written as DOT into memory and read back: the picture is exactly `dot -T` of the file.
+ */
+static Agraph_t *as_read_from_dot(Agraph_t *built) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  if (!mem)
+    return NULL;
+  int bad = agwrite(built, mem) != 0;
+  bad |= fclose(mem) != 0;
+  Agraph_t *g = bad ? NULL : agmemread(text);
+  free(text);
+  return g;
+}
+
+static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
+  render *r = ctx;
+  Agraph_t *root = as_read_from_dot(built);
+  if (!root)
+    return kgi_error_set(err, KG_ELIB, "Graphviz: cannot read back the graph");
+  GVC_t *gvc = gvContext();
+  if (!gvc) {
+    agclose(root);
+    return kgi_error_set(err, KG_ELIB, "Graphviz: cannot create a rendering context");
+  }
+  const char *engine = agget(root, "layout");
+  if (!engine || !*engine)
+    engine = "dot";
+  kg_status st = KG_OK;
+  if (gvLayout(gvc, root, engine) != 0) {
+    st = kgi_error_set(err, KG_ELIB, "Graphviz: the %s layout failed", engine);
+  } else {
+    /* gvc 2.43 takes a non-const format name; it only reads it */
+    char format[16];
+    snprintf(format, sizeof format, "%s", r->format);
+    if (gvRender(gvc, root, format, r->out) != 0)
+      st = ferror(r->out)
+               ? kgi_error_set(err, KG_EIO, "%s: writing the output failed", r->format)
+               : kgi_error_set(err, KG_ELIB, "Graphviz cannot render %s here", r->format);
+    gvFreeLayout(gvc, root);
+  }
+  gvFreeContext(gvc);
+  agclose(root);
+  return st;
+}
+
+static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
+  render r = {"png", out};
+  return kgi_dot_with_graph(g, render_action, &r, err);
+}
+
+static kg_status write_svg(const kg_graph *g, FILE *out, kg_error *err) {
+  render r = {"svg", out};
+  return kgi_dot_with_graph(g, render_action, &r, err);
+}
+
+static kg_status write_pdf(const kg_graph *g, FILE *out, kg_error *err) {
+  render r = {"pdf", out};
+  return kgi_dot_with_graph(g, render_action, &r, err);
+}
+
+const kgi_exporter kgi_exporter_png = {
+    .name = "png",
+    .extension = "png",
+    .description = "PNG picture, laid out and rendered by Graphviz (gvc)",
+    .write = write_png,
+};
+
+const kgi_exporter kgi_exporter_svg = {
+    .name = "svg",
+    .extension = "svg",
+    .description = "SVG picture with Wikidata links and tooltips (gvc)",
+    .write = write_svg,
+};
+
+const kgi_exporter kgi_exporter_pdf = {
+    .name = "pdf",
+    .extension = "pdf",
+    .description = "PDF picture (gvc)",
+    .write = write_pdf,
+};
