@@ -5,13 +5,8 @@
 
 static const kgi_exporter *const exporters[] = {
     &kgi_exporter_turtle, /* the first is the default format */
-    &kgi_exporter_ntriples,
-    &kgi_exporter_graphml,
-    &kgi_exporter_gexf,
-    &kgi_exporter_dot,
-    &kgi_exporter_png,
-    &kgi_exporter_svg,
-    &kgi_exporter_pdf,
+    &kgi_exporter_ntriples, &kgi_exporter_graphml, &kgi_exporter_gexf, &kgi_exporter_dot,
+    &kgi_exporter_png,      &kgi_exporter_svg,     &kgi_exporter_pdf,
 };
 
 #define NEXPORTERS (sizeof exporters / sizeof exporters[0])
