@@ -7,7 +7,7 @@ what=${1:-run}
 
 run_pkgs=(build-essential cmake pkg-config clang-format libxml2-dev libgraphviz-dev graphviz
           librdf0-dev libraptor2-dev raptor2-utils fonts-noto-cjk fonts-dejavu-core)
-test_pkgs=(libxml2-utils python3 python3-rdflib python3-networkx python3-igraph time rasqal-utils)
+test_pkgs=(libxml2-utils python3 python3-rdflib python3-networkx python3-igraph time rasqal-utils chromium)
 
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
