@@ -218,6 +218,8 @@ typedef struct kgi_exporter {
 
 extern const kgi_exporter kgi_exporter_turtle;
 extern const kgi_exporter kgi_exporter_ntriples;
+extern const kgi_exporter kgi_exporter_nquads;
+extern const kgi_exporter kgi_exporter_rdfxml;
 extern const kgi_exporter kgi_exporter_graphml;
 extern const kgi_exporter kgi_exporter_gexf;
 extern const kgi_exporter kgi_exporter_dot;

@@ -3,11 +3,20 @@
 
 #include <string.h>
 
+/* clang-format off */
 static const kgi_exporter *const exporters[] = {
     &kgi_exporter_turtle, /* the first is the default format */
-    &kgi_exporter_ntriples, &kgi_exporter_graphml, &kgi_exporter_gexf, &kgi_exporter_dot,
-    &kgi_exporter_png,      &kgi_exporter_svg,     &kgi_exporter_pdf,
+    &kgi_exporter_ntriples,
+    &kgi_exporter_nquads,
+    &kgi_exporter_rdfxml,
+    &kgi_exporter_graphml,
+    &kgi_exporter_gexf,
+    &kgi_exporter_dot,
+    &kgi_exporter_png,
+    &kgi_exporter_svg,
+    &kgi_exporter_pdf,
 };
+/* clang-format on */
 
 #define NEXPORTERS (sizeof exporters / sizeof exporters[0])
 

@@ -72,6 +72,8 @@ typedef struct gen {
   librdf_statement **batch; /* the current element's triples */
   size_t nbatch, capbatch, pos;
   bool failed;
+  bool quads;             /* N-Quads: each triple in the named graph of its source */
+  const kg_node *context; /* the source of the element being written, or NULL */
   librdf_node *rdf_type, *rdf_stmt, *rdf_subj, *rdf_pred, *rdf_obj, *label, *same_as, *derived;
 } gen;
 
@@ -95,12 +97,19 @@ static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
     s->failed = true;
     return;
   }
+  /* librdf 1.0.17's statement is raptor's, whose `graph` term raptor's N-Quads writer prints */
+  if (s->quads && s->context && !(st->graph = term_for(s->w, s->context))) {
+    librdf_free_statement(st);
+    s->failed = true;
+    return;
+  }
   s->batch[s->nbatch++] = st;
 }
 
 static librdf_node *copy(librdf_node *n) { return librdf_new_node_from_node(n); }
 
 static void fill_node(gen *s, const kg_node *n) {
+  s->context = n->source;
   for (uint32_t i = 0; i < n->nclasses; i++)
     emit(s, term_for(s->w, n), copy(s->rdf_type), iri_node(s->w, n->classes[i]));
   for (uint32_t i = 0; i < n->nlabels; i++) {
@@ -118,6 +127,7 @@ static void fill_node(gen *s, const kg_node *n) {
 }
 
 static void fill_edge(gen *s, const kg_edge *e) {
+  s->context = e->source;
   emit(s, term_for(s->w, e->src), iri_node(s->w, e->pred), term_for(s->w, e->tgt));
   if (!kgi_edge_has_statement(e))
     return;
@@ -207,6 +217,7 @@ static int on_log(void *data, librdf_log_message *m) {
  */
 typedef struct crfilter {
   FILE *out;
+  bool escape_cr; /* Turtle only: RDF/XML escapes it itself, and "\\r" would be data there */
   bool failed;
 } crfilter;
 
@@ -214,7 +225,7 @@ static int cr_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
   crfilter *f = ctx;
   const char *p = ptr, *end = p + size * nmemb;
   while (p < end && !f->failed) {
-    const char *cr = memchr(p, '\r', (size_t)(end - p));
+    const char *cr = f->escape_cr ? memchr(p, '\r', (size_t)(end - p)) : NULL;
     size_t n = (size_t)((cr ? cr : end) - p);
     if (n && fwrite(p, 1, n, f->out) != n)
       f->failed = true;
@@ -236,7 +247,27 @@ static const raptor_iostream_handler cr_handler = {
     .write_byte = cr_write_byte,
     .write_bytes = cr_write_bytes};
 
+/*
+ * N-Quads: librdf's serializer passes on subject, predicate and object but drops the graph,
+ * so quads go to raptor's own N-Quads serializer (librdf's statement is raptor's, with its
+ * `graph` term set by emit()). Frees io, as librdf does.
+ */
+static int serialize_quads(librdf_world *w, gen *s, raptor_iostream *io, logctx *log) {
+  raptor_serializer *rs = raptor_new_serializer(librdf_world_get_raptor(w), "nquads");
+  int rc = !rs || raptor_serializer_start_to_iostream(rs, NULL, io) != 0;
+  for (; !rc && !gen_is_end(s); gen_next(s))
+    rc = raptor_serializer_serialize_statement(rs, s->batch[s->pos]) != 0 || log->failed;
+  if (rs) {
+    if (!rc)
+      rc = raptor_serializer_serialize_end(rs) != 0;
+    raptor_free_serializer(rs);
+  }
+  raptor_free_iostream(io);
+  return rc;
+}
+
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
+  bool quads = strcmp(syntax, "nquads") == 0;
   kg_status st = KG_OK;
   logctx log = {err, false};
   gen s;
@@ -250,6 +281,7 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   librdf_world_open(w);
   s.w = w;
   s.g = g;
+  s.quads = quads;
   s.rdf_type = iri_node(w, KGI_RDF_TYPE);
   s.rdf_stmt = iri_node(w, KGI_RDF_STATEMENT);
   s.rdf_subj = iri_node(w, KGI_RDF_SUBJECT);
@@ -263,7 +295,7 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax);
     goto done;
   }
-  if (strcmp(syntax, "turtle") == 0) {
+  if (strcmp(syntax, "turtle") == 0 || strncmp(syntax, "rdfxml", 6) == 0) {
     librdf_uri *u = librdf_new_uri(w, (const unsigned char *)g->base);
     if (u) {
       librdf_serializer_set_namespace(ser, u, "");
@@ -286,14 +318,15 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     st = kgi_error_set(err, KG_ELIB, "cannot create a librdf stream");
     goto done;
   }
-  crfilter filter = {out, false};
+  crfilter filter = {out, strcmp(syntax, "turtle") == 0, false};
   raptor_iostream *io =
       raptor_new_iostream_from_handler(librdf_world_get_raptor(w), &filter, &cr_handler);
   if (!io) {
     st = kgi_error_set(err, KG_ELIB, "cannot create an output stream");
     goto done;
   }
-  int rc = librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
+  int rc = quads ? serialize_quads(w, &s, io, &log)
+                 : librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
   /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
   if (filter.failed)
     st = kgi_error_set(err, KG_EIO, "write failed");

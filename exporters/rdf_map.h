@@ -6,7 +6,8 @@
 
 #include <redland.h>
 
-/* syntax: a librdf serializer name ("turtle", "ntriples"). */
+/* syntax: a librdf serializer name ("turtle", "ntriples", "rdfxml-abbrev", "nquads": there
+ * each triple goes in the named graph of the source its element cites). */
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err);
 
 #endif

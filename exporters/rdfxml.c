@@ -1,0 +1,13 @@
+/* RDF/XML, through librdf's abbreviating RDF/XML serializer (prefixes as XML namespaces). */
+#include "rdf_map.h"
+
+static kg_status write_rdfxml(const kg_graph *g, FILE *out, kg_error *err) {
+  return kgi_rdf_write(g, out, "rdfxml-abbrev", err);
+}
+
+const kgi_exporter kgi_exporter_rdfxml = {
+    .name = "rdfxml",
+    .extension = "rdf",
+    .description = "RDF/XML (librdf serializer)",
+    .write = write_rdfxml,
+};
