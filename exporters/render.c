@@ -33,12 +33,25 @@ static Agraph_t *as_read_from_dot(Agraph_t *built) {
   return g;
 }
 
+/*
+ * One Graphviz context for the whole process, made on first use and kept: gvc 2.43's pango
+ * plugin keeps its font map in a static cache that gvFreeContext frees but a later context
+ * still uses (a use-after-free on the second picture of a process, caught by ASan). Not
+ * thread-safe, as Graphviz is not.
+ */
+static GVC_t *context(void) {
+  static GVC_t *gvc;
+  if (!gvc)
+    gvc = gvContext();
+  return gvc;
+}
+
 static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
   render *r = ctx;
   Agraph_t *root = as_read_from_dot(built);
   if (!root)
     return kgi_error_set(err, KG_ELIB, "Graphviz: cannot read back the graph");
-  GVC_t *gvc = gvContext();
+  GVC_t *gvc = context();
   if (!gvc) {
     agclose(root);
     return kgi_error_set(err, KG_ELIB, "Graphviz: cannot create a rendering context");
@@ -59,7 +72,6 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
                : kgi_error_set(err, KG_ELIB, "Graphviz cannot render %s here", r->format);
     gvFreeLayout(gvc, root);
   }
-  gvFreeContext(gvc);
   agclose(root);
   return st;
 }
