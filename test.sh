@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh test || exit 1
+scripts/install-test-extras.sh || exit 1
 jobs=2
 status=0
 summary=()

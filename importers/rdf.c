@@ -18,15 +18,22 @@ typedef struct importer {
   kg_graph *g;
   raptor_parser *parser;
   const char *name; /* for messages */
-  const char *text; /* the whole input, for locating tokens */
-  size_t len;
+  /* The recent input, for locating tokens: a window that starts at the beginning of line
+   * first_line and ends at the end of what raptor has been given. line_at[k] is the offset
+   * of line first_line + k in it. Bounded, so memory does not grow with the input. */
+  char *text;
+  size_t len, cap;
+  size_t first_line;
+  size_t *line_at;
+  size_t nlines, caplines;
+  size_t checked; /* bytes of the window already checked for UTF-8 and XML characters */
   kg_error *err;
   kg_status status;
   kg_node *default_source;
   const char *default_source_subject; /* its subject IRI: a base candidate */
 } importer;
 
-/* ---- locating errors ---- */
+/* ---- the text window and locating errors ---- */
 
 /* Column (1-based, in characters) of byte `off` within its line starting at `line_start`. */
 static size_t column_of(const char *text, size_t line_start, size_t off) {
@@ -37,45 +44,45 @@ static size_t column_of(const char *text, size_t line_start, size_t off) {
   return col;
 }
 
-static void line_col_of(const char *text, size_t off, size_t *line, size_t *col) {
-  size_t l = 1, start = 0;
-  for (size_t i = 0; i < off; i++)
-    if (text[i] == '\n')
-      l++, start = i + 1;
-  *line = l;
-  *col = column_of(text, start, off);
+/* Line and column of window offset `off` (binary search in line_at). */
+static void line_col_of(const importer *im, size_t off, size_t *line, size_t *col) {
+  size_t lo = 0, hi = im->nlines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (im->line_at[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *line = im->first_line + lo;
+  *col = column_of(im->text, im->line_at[lo], off);
+}
+
+/* The window's byte range of a line, false when the line is not (or no longer) in it. */
+static bool line_range(const importer *im, size_t line, size_t *start, size_t *end) {
+  if (line < im->first_line || line - im->first_line >= im->nlines)
+    return false;
+  size_t k = line - im->first_line;
+  *start = im->line_at[k];
+  *end = k + 1 < im->nlines ? im->line_at[k + 1] : im->len;
+  return true;
 }
 
 /*
  * Find `token` on line `line` or, going back, on the lines before it (raptor reports a
  * triple at the line where its parser reduced it, which can be a line after the token).
- * Returns the byte offset of the match, or (size_t)-1.
+ * Returns the window offset of the match, or (size_t)-1.
  */
 static size_t find_token(const importer *im, size_t line, const char *token) {
-  size_t tl = strlen(token);
-  if (!tl || !im->text)
-    return (size_t)-1;
-  size_t *starts = kgi_malloc((line + 1) * sizeof *starts);
-  if (!starts)
-    return (size_t)-1;
-  size_t cur = 1;
-  starts[1] = 0;
-  for (size_t i = 0; i < im->len && cur < line; i++)
-    if (im->text[i] == '\n')
-      starts[++cur] = i + 1;
-  size_t found = (size_t)-1;
-  for (size_t l = cur; l >= 1 && l + 8 > cur && found == (size_t)-1; l--) {
-    size_t end = starts[l];
-    while (end < im->len && im->text[end] != '\n')
-      end++;
-    for (size_t i = starts[l]; i + tl <= end; i++)
-      if (memcmp(im->text + i, token, tl) == 0) {
-        found = i;
-        break;
-      }
+  size_t tl = strlen(token), start, end;
+  for (size_t l = line; tl && l >= 1 && l + 8 > line; l--) {
+    if (!line_range(im, l, &start, &end))
+      continue;
+    for (size_t i = start; i + tl <= end; i++)
+      if (memcmp(im->text + i, token, tl) == 0)
+        return i;
   }
-  free(starts);
-  return found;
+  return (size_t)-1;
 }
 
 /* A prefixed name or an IRI in angle brackets starts before its local part: point there. */
@@ -110,7 +117,7 @@ static void fail_at_term(importer *im, kg_status st, const char *token, bool is_
   size_t line = (size_t)current_line(im), col = 0;
   size_t off = token ? find_token(im, line, token) : (size_t)-1;
   if (off != (size_t)-1) {
-    line_col_of(im->text, is_term ? term_start(im, off) : off, &line, &col);
+    line_col_of(im, is_term ? term_start(im, off) : off, &line, &col);
     kgi_error_set(im->err, st, "%s:%zu:%zu: %s", im->name, line, col, msg);
   } else {
     kgi_error_set(im->err, st, "%s:%zu: %s", im->name, line, msg);
@@ -173,7 +180,7 @@ static kg_node *node_for(importer *im, raptor_term *t) {
  * look at the text as written and refuse it, rather than silently changing the data.
  */
 static bool lang_as_written(importer *im, const char *lang) {
-  if (!strchr(lang, '-') || !im->text)
+  if (!strchr(lang, '-'))
     return true;
   char bad[72];
   size_t n = strlen(lang);
@@ -183,24 +190,20 @@ static bool lang_as_written(importer *im, const char *lang) {
   for (size_t i = 0; i <= n; i++)
     bad[i + 1] = lang[i] == '-' ? '_' : lang[i];
   /* case-insensitive search on the current line and the ones just before it */
-  size_t line = (size_t)current_line(im);
-  size_t l = 1, start = 0;
-  for (size_t i = 0; i < im->len && l + 8 <= line; i++)
-    if (im->text[i] == '\n')
-      l++, start = i + 1;
-  for (size_t i = start; i + n + 1 <= im->len; i++) {
-    if (strncasecmp(im->text + i, bad, n + 1) == 0) {
+  size_t line = (size_t)current_line(im), start, end;
+  for (size_t l = line; l >= 1 && l + 8 > line; l--) {
+    if (!line_range(im, l, &start, &end))
+      continue;
+    for (size_t i = start; i + n + 1 <= end; i++) {
+      if (strncasecmp(im->text + i, bad, n + 1) != 0)
+        continue;
       char msg[KG_ERROR_MAX], tag[72];
       snprintf(tag, sizeof tag, "%.*s", (int)n, im->text + i + 1);
       snprintf(msg, sizeof msg, "\"%s\" is not a BCP 47 language tag (subtags are joined by '-')",
                tag);
-      fail_at(im, KG_EDATA, im->text[i + 1] ? tag : NULL, msg);
+      fail_at(im, KG_EDATA, tag, msg);
       return false;
     }
-    if (l > line)
-      break;
-    if (im->text[i] == '\n')
-      l++;
   }
   return true;
 }
@@ -423,21 +426,99 @@ static void drop_empty_nodes(kg_graph *g) {
 
 /* ---- entry points ---- */
 
-static kg_status check_bytes(const char *name, const char *data, size_t len, kg_error *err) {
-  size_t bad, line, col;
-  if (!kgi_utf8_valid(data, len, &bad)) {
-    line_col_of(data, bad, &line, &col);
-    return kgi_error_set(err, KG_EPARSE, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", name, line, col,
-                         (unsigned)(unsigned char)data[bad]);
+/* Keep the window bounded: drop whole lines from its start, keeping at least KEEP bytes
+ * (the lines an error message may point back to). */
+enum { KEEP = 64 * 1024, CHUNK = 256 * 1024 };
+
+static void trim_window(importer *im) {
+  if (im->len <= 2 * KEEP || im->checked < im->len - KEEP)
+    return;
+  size_t k = 0; /* the first line that starts at or after len - KEEP */
+  size_t lo = 0, hi = im->nlines;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (im->line_at[mid] < im->len - KEEP)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  bad = kgi_find_xml_illegal(data, len);
-  if (bad != (size_t)-1) {
-    line_col_of(data, bad, &line, &col);
-    return kgi_error_set(err, KG_EPARSE,
-                         "%s:%zu:%zu: control character U+%04X is not allowed (XML 1.0 forbids it)",
-                         name, line, col, (unsigned)(unsigned char)data[bad]);
+  k = lo;
+  if (k == 0 || k >= im->nlines)
+    return;
+  size_t cut = im->line_at[k];
+  memmove(im->text, im->text + cut, im->len - cut);
+  im->len -= cut;
+  im->checked -= cut;
+  for (size_t i = k; i < im->nlines; i++)
+    im->line_at[i - k] = im->line_at[i] - cut;
+  im->nlines -= k;
+  im->first_line += k;
+}
+
+static kg_status append_window(importer *im, const char *data, size_t n) {
+  trim_window(im);
+  if (kgi_grow((void **)&im->text, &im->cap, im->len + n + 1, 1, im->err))
+    return KG_ENOMEM;
+  if (im->nlines == 0) {
+    if (kgi_grow((void **)&im->line_at, &im->caplines, 1, sizeof *im->line_at, im->err))
+      return KG_ENOMEM;
+    im->line_at[im->nlines++] = 0;
+    im->first_line = 1;
   }
+  memcpy(im->text + im->len, data, n);
+  for (size_t i = 0; i < n; i++)
+    if (data[i] == '\n') {
+      if (kgi_grow((void **)&im->line_at, &im->caplines, im->nlines + 1, sizeof *im->line_at,
+                   im->err))
+        return KG_ENOMEM;
+      im->line_at[im->nlines++] = im->len + i + 1;
+    }
+  im->len += n;
+  im->text[im->len] = '\0';
   return KG_OK;
+}
+
+/*
+ * Check the new bytes of the window for invalid UTF-8 and characters XML 1.0 forbids, up to
+ * the last complete character (the rest waits for the next chunk, unless this is the end).
+ */
+static kg_status check_window(importer *im, bool at_end) {
+  size_t end = im->len;
+  if (!at_end) { /* hold back a character cut by the chunk boundary */
+    size_t back = 0;
+    while (back < 3 && back < end - im->checked &&
+           ((unsigned char)im->text[end - 1 - back] & 0xc0) == 0x80)
+      back++;
+    if (back < end - im->checked && (unsigned char)im->text[end - 1 - back] >= 0xc0)
+      end -= back + 1;
+  }
+  const char *p = im->text + im->checked;
+  size_t n = end - im->checked, bad, line, col;
+  if (!kgi_utf8_valid(p, n, &bad)) {
+    line_col_of(im, im->checked + bad, &line, &col);
+    return kgi_error_set(im->err, KG_EPARSE, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", im->name,
+                         line, col, (unsigned)(unsigned char)p[bad]);
+  }
+  bad = kgi_find_xml_illegal(p, n);
+  if (bad != (size_t)-1) {
+    line_col_of(im, im->checked + bad, &line, &col);
+    return kgi_error_set(im->err, KG_EPARSE,
+                         "%s:%zu:%zu: control character U+%04X is not allowed (XML 1.0 forbids it)",
+                         im->name, line, col, (unsigned)(unsigned char)p[bad]);
+  }
+  im->checked = end;
+  return KG_OK;
+}
+
+/* Give raptor one chunk of input (checked first); at_end finishes the parse. */
+static kg_status feed(importer *im, const char *data, size_t n, bool at_end) {
+  kg_status st = append_window(im, data, n);
+  if (!st)
+    st = check_window(im, at_end);
+  if (st)
+    return st;
+  raptor_parser_parse_chunk(im->parser, (const unsigned char *)data, n, at_end);
+  return im->status;
 }
 
 static const char *guess_syntax(const char *name) {
@@ -447,10 +528,36 @@ static const char *guess_syntax(const char *name) {
   return "turtle";
 }
 
-kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const char *name,
-                           const char *syntax, const char *base, kg_error *err) {
-  if (!out || (!data && len))
-    return kgi_error_set(err, KG_EINVAL, "missing argument");
+/* Where the input comes from: a buffer, or a file read in chunks. */
+typedef struct source {
+  const char *data;
+  size_t len;
+  FILE *file;
+} source;
+
+static kg_status parse_all(importer *im, source *src) {
+  if (!src->file)
+    return feed(im, src->data, src->len, true);
+  char *chunk = kgi_malloc(CHUNK);
+  if (!chunk)
+    return kgi_error_oom(im->err);
+  kg_status st = KG_OK;
+  for (;;) {
+    size_t n = fread(chunk, 1, CHUNK, src->file);
+    if (n < CHUNK && ferror(src->file)) {
+      st = kgi_error_set(im->err, KG_EIO, "%s: read failed: %s", im->name, strerror(errno));
+      break;
+    }
+    bool at_end = n < CHUNK && feof(src->file);
+    if ((st = feed(im, chunk, n, at_end)) || at_end)
+      break;
+  }
+  free(chunk);
+  return st;
+}
+
+static kg_status import(kg_graph **out, source *src, const char *name, const char *syntax,
+                        const char *base, kg_error *err) {
   *out = NULL;
   if (!name)
     name = "<input>";
@@ -459,9 +566,6 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
   if (strcmp(syntax, "turtle") != 0 && strcmp(syntax, "ntriples") != 0)
     return kgi_error_set(err, KG_EINVAL, "unknown input syntax \"%s\" (turtle, ntriples)", syntax);
   kg_status st = kgi_vocab_load(err);
-  if (st)
-    return st;
-  st = check_bytes(name, data, len, err);
   if (st)
     return st;
 
@@ -483,8 +587,6 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
   importer im;
   memset(&im, 0, sizeof im);
   im.name = name;
-  im.text = data;
-  im.len = len;
   im.err = err;
   raptor_world *world = NULL;
   raptor_uri *buri = NULL;
@@ -507,12 +609,12 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
   raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_NET, NULL, 1);
   raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
   raptor_parser_set_statement_handler(im.parser, &im, on_triple);
-  if (raptor_parser_parse_start(im.parser, buri) == 0)
-    raptor_parser_parse_chunk(im.parser, (const unsigned char *)data, len, 1);
-  if (im.status) {
-    st = im.status;
+  if (raptor_parser_parse_start(im.parser, buri) != 0) {
+    st = kgi_error_set(err, KG_ELIB, "cannot start the %s parser", syntax);
     goto done;
   }
+  if ((st = parse_all(&im, src)))
+    goto done;
   st = fold_statements(im.g, err);
   if (st)
     goto done;
@@ -536,12 +638,22 @@ done:
   if (world)
     raptor_free_world(world);
   free(file_iri);
+  free(im.text);
+  free(im.line_at);
   if (st) {
     kg_graph_free(im.g);
     return st;
   }
   *out = im.g;
   return KG_OK;
+}
+
+kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const char *name,
+                           const char *syntax, const char *base, kg_error *err) {
+  if (!out || (!data && len))
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  source src = {data ? data : "", len, NULL};
+  return import(out, &src, name, syntax, base, err);
 }
 
 kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, const char *base,
@@ -552,26 +664,9 @@ kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, c
   FILE *f = fopen(path, "rb");
   if (!f)
     return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  kg_status st = KG_OK;
-  for (;;) {
-    if (kgi_grow((void **)&buf, &cap, len + 65536, 1, err)) {
-      st = KG_ENOMEM;
-      break;
-    }
-    size_t n = fread(buf + len, 1, cap - len, f);
-    len += n;
-    if (n == 0) {
-      if (ferror(f))
-        st = kgi_error_set(err, KG_EIO, "%s: read failed: %s", path, strerror(errno));
-      break;
-    }
-  }
+  source src = {NULL, 0, f};
+  kg_status st = import(out, &src, path, syntax, base, err);
   fclose(f);
-  if (!st)
-    st = kg_import_buffer(out, buf ? buf : "", len, path, syntax, base, err);
-  free(buf);
   return st;
 }
 

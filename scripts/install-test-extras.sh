@@ -2,23 +2,23 @@
 # Install the extra test tools the store tests use, only what is missing (idempotent, quiet):
 #   - Debian virtuoso-opensource-7-bin: virtuoso-t and isql-vt only (NOT virtuoso-opensource,
 #     which starts a system service), for tests/stores/virtuoso.sh;
-#   - the npm packages of package.json (oxigraph 0.5.x, n3) in node_modules/, for
-#     tests/stores/oxigraph.mjs and tests/stores/parsers.mjs (`npm ci` from package-lock.json).
+#   - node and npm (Debian nodejs, npm) when there are none, and the npm packages of
+#     package.json (oxigraph 0.5.x, n3) in node_modules/, for tests/stores/oxigraph.mjs and tests/stores/parsers.mjs (`npm ci` from package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! dpkg-query -W -f='${Status}' virtuoso-opensource-7-bin 2>/dev/null | grep -q '^install ok installed$'; then
-  echo "installing: virtuoso-opensource-7-bin" >&2
+missing=()
+dpkg-query -W -f='${Status}' virtuoso-opensource-7-bin 2>/dev/null | grep -q '^install ok installed$' ||
+  missing+=(virtuoso-opensource-7-bin)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
   sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null
-fi
-
-if ! command -v npm >/dev/null; then
-  echo "install-test-extras: npm is missing (Debian package npm)" >&2
-  exit 1
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # node_modules is up to date when npm's own record of it matches the lock file
 if [ ! -f node_modules/.package-lock.json ] || [ ! -d node_modules/oxigraph ] || [ ! -d node_modules/n3 ] ||

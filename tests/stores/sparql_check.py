@@ -26,6 +26,7 @@ import sys
 import urllib.parse
 import urllib.request
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in tests/sparql/
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location(
     "sparql_run", os.path.join(HERE, "..", "sparql", "run.py"))
