@@ -151,6 +151,14 @@ kg_status kg_graph_add_node(kg_node **out, kg_graph *g, const char *id, kg_error
   if (!out || !g || !id)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   *out = NULL;
+  /* the common case first, with no allocation: a node already in the graph (its id was
+   * checked when it was added, so a malformed id is never found) */
+  const char *known = kgi_pool_lookup(&g->pool, is_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
+  kg_node *n = known ? find_interned(g, known) : NULL;
+  if (n) {
+    *out = n;
+    return KG_OK;
+  }
   if (!iri_ok(id))
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not a valid node id or IRI", id);
   const char *iri;
@@ -174,11 +182,6 @@ kg_status kg_graph_add_node(kg_node **out, kg_graph *g, const char *id, kg_error
   id = kgi_pool_intern(&g->pool, id);
   if (!id)
     return kgi_error_oom(err);
-  kg_node *n = find_interned(g, id);
-  if (n) {
-    *out = n;
-    return KG_OK;
-  }
   return push_node(out, g, id, iri, false, err);
 }
 

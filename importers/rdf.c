@@ -30,6 +30,7 @@ typedef struct importer {
   kg_error *err;
   kg_status status;
   kg_node *default_source;
+  kg_node *last; /* the node of the last IRI looked up: triples come grouped by subject */
   const char *default_source_subject; /* its subject IRI: a base candidate */
 } importer;
 
@@ -160,9 +161,12 @@ static kg_node *node_for(importer *im, raptor_term *t) {
     st = kgi_graph_add_blank(&n, im->g, (const char *)t->value.blank.string, &local);
   } else {
     const char *iri = uri_str(t->value.uri);
+    if (im->last && strcmp(iri, im->last->iri) == 0)
+      return im->last;
     if (!check_term(im, iri))
       return NULL;
     st = kg_graph_add_node(&n, im->g, iri, &local);
+    im->last = n;
     if (st) {
       fail_from(im, st, &local, iri);
       return NULL;
