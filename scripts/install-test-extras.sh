@@ -21,9 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # node_modules is up to date when npm's own record of it matches the lock file
-if [ ! -f node_modules/.package-lock.json ] || [ ! -d node_modules/oxigraph ] || [ ! -d node_modules/n3 ] ||
+if [ ! -f node_modules/.package-lock.json ] || [ ! -d node_modules/oxigraph ] || [ ! -d node_modules/n3 ] || [ ! -d node_modules/shacl-engine ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
-  echo "installing: npm packages (oxigraph, n3)" >&2
+  echo "installing: npm packages (oxigraph, n3, shacl-engine)" >&2
   if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error >/dev/null
   else

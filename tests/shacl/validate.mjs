@@ -8,8 +8,9 @@
 //       (violations, warnings, grouped by shape); exit 1 on any violation.
 //   node tests/shacl/validate.mjs bad FILE.ttl...
 //       the negative check: each FILE is a small broken graph whose header names the shapes it
-//       must violate, one line each: `# expect: kgsh:Quote-saidBy`. Exit 1 unless every FILE
-//       gives at least one violation (severity sh:Violation) from every shape it names.
+//       must violate, one line each: `# expect: kgsh:Quote-saidBy` (a result of severity
+//       sh:Violation) or `# expect-warning: kgsh:Event-dated` (sh:Warning). Exit 1 unless every
+//       FILE gives at least one such result from every shape it names.
 //
 // Where the ontology goes: SHACL reads rdfs:subClassOf from the DATA graph (so sh:targetClass
 // kg:Event reaches kg:PhoneCall); shacl-engine reads it from the SHAPES graph instead, on purpose
@@ -142,21 +143,30 @@ if (mode === "graph" && files.length === 1) {
 } else if (mode === "bad" && files.length > 0) {
   let bad = 0;
   for (const file of files) {
-    const expect = [...fs.readFileSync(file, "utf8").matchAll(/^#\s*expect:\s*(\S+)\s*$/gm)].map((m) => m[1]);
-    if (expect.length === 0) fail(`${file}: no "# expect: kgsh:Shape" line`);
+    const header = fs.readFileSync(file, "utf8");
+    const expected = (kind) => [...header.matchAll(new RegExp(`^#\\s*${kind}:\\s*(\\S+)\\s*$`, "gm"))].map((m) => m[1]);
+    const expect = expected("expect"), expectWarning = expected("expect-warning");
+    if (expect.length + expectWarning.length === 0) fail(`${file}: no "# expect: kgsh:Shape" line`);
     const results = await validate(file);
     const violations = results.filter((r) => r.severity === "Violation");
-    const missing = expect.filter((shape) => !violations.some((r) => r.shape === shape));
+    const warnings = results.filter((r) => r.severity === "Warning");
+    const missing = [
+      ...expect.filter((shape) => !violations.some((r) => r.shape === shape)),
+      ...expectWarning.filter((shape) => !warnings.some((r) => r.shape === shape)).map((s) => `${s} (warning)`),
+    ];
     const name = path.basename(file);
     if (missing.length) {
       bad++;
       console.log(`NOT CAUGHT ${name}: no violation from ${missing.join(", ")}; got:`);
       printGrouped(results, "Violation");
+      printGrouped(results, "Warning");
     } else {
       const seen = [...new Set(violations.map((r) => r.shape))];
-      console.log(`caught ${name}: ${violations.length} violations from ${seen.join(", ")}`);
-      for (const r of violations.filter((r) => expect.includes(r.shape)))
-        console.log(`    ${r.shape} ${r.focus}: ${r.message}`);
+      console.log(`caught ${name}: ${violations.length} violations from ${seen.join(", ") || "no shape"}` +
+        (expectWarning.length ? `, ${warnings.length} warnings` : ""));
+      for (const r of [...violations.filter((r) => expect.includes(r.shape)),
+                       ...warnings.filter((r) => expectWarning.includes(r.shape))])
+        console.log(`    ${r.severity} ${r.shape} ${r.focus}: ${r.message}`);
     }
   }
   if (bad) fail(`${bad} of ${files.length} broken graphs were not caught by the expected shape`);
