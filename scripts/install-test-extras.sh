@@ -7,19 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-dpkg-query -W -f='${Status}' virtuoso-opensource-7-bin 2>/dev/null | grep -q '^install ok installed$' ||
-  missing+=(virtuoso-opensource-7-bin)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+pkgs=(virtuoso-opensource-7-bin)
+command -v node >/dev/null || pkgs+=(nodejs)
+command -v npm >/dev/null || pkgs+=(npm)
+scripts/apt-install-missing.sh "${pkgs[@]}"
 # node_modules is up to date when npm's own record of it matches the lock file
 if [ ! -f node_modules/.package-lock.json ] || [ ! -d node_modules/oxigraph ] || [ ! -d node_modules/n3 ] || [ ! -d node_modules/shacl-engine ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
