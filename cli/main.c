@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Exit codes (docs/errors.md), from sysexits.h. */
 enum {
@@ -44,7 +46,7 @@ static void usage(FILE *f) {
           "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
           "      --to DATE         keep events up to DATE\n"
           "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
-          "  -q, --quiet           print nothing but errors\n"
+          "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
@@ -88,6 +90,25 @@ static void stem_of(char *buf, size_t size, const char *path) {
 static void summary(FILE *f, const char *where, const char *format, const kg_stats *s) {
   fprintf(f, "%-28s %-8s %zu nodes, %zu edges, %zu triples\n", where, format, s->nodes, s->edges,
           s->triples);
+}
+
+/* Progress of a long read, on a terminal only (a rate helps to guess how long is left). */
+typedef struct progress {
+  struct timespec start;
+  int shown;
+} progress;
+
+static void show_progress(void *ctx, uint64_t triples, int done) {
+  progress *p = ctx;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  double s =
+      (double)(now.tv_sec - p->start.tv_sec) + (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
+  if (done && !p->shown)
+    return; /* short reads say nothing */
+  fprintf(stderr, "\r%s: %llu triples read, %.0f per second%s", prog, (unsigned long long)triples,
+          s > 0 ? (double)triples / s : 0.0, done ? "\n" : "");
+  p->shown = 1;
 }
 
 static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet) {
@@ -187,7 +208,14 @@ int main(int argc, char **argv) {
   kg_error err;
   kg_error_init(&err);
   kg_graph *g = NULL;
-  kg_status st = input ? kg_import_file(&g, input, syntax, base, &err) : kg_import_story(&g, &err);
+  progress prog_state = {{0, 0}, 0};
+  clock_gettime(CLOCK_MONOTONIC, &prog_state.start);
+  kg_import_options iopts = {syntax, base, NULL, NULL};
+  if (!quiet && isatty(STDERR_FILENO)) {
+    iopts.progress = show_progress;
+    iopts.progress_ctx = &prog_state;
+  }
+  kg_status st = input ? kg_import_file_with(&g, input, &iopts, &err) : kg_import_story(&g, &err);
   if (!st && (filter.focus || filter.ntypes || filter.from || filter.to)) {
     kg_graph *part = NULL;
     st = kg_graph_filter(&part, g, &filter, &err);

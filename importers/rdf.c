@@ -31,6 +31,9 @@ typedef struct importer {
   kg_status status;
   kg_node *default_source;
   kg_node *last; /* the node of the last IRI looked up: triples come grouped by subject */
+  uint64_t triples;
+  kg_progress_fn progress;
+  void *progress_ctx;
   const char *default_source_subject; /* its subject IRI: a base candidate */
 } importer;
 
@@ -236,6 +239,8 @@ static void on_triple(void *data, raptor_statement *s) {
   importer *im = data;
   if (im->status)
     return;
+  if ((++im->triples & ((1u << 18) - 1)) == 0 && im->progress)
+    im->progress(im->progress_ctx, im->triples, 0);
   const char *pred = uri_str(s->predicate->value.uri);
   if (!check_term(im, pred))
     return;
@@ -561,7 +566,7 @@ static kg_status parse_all(importer *im, source *src) {
 }
 
 static kg_status import(kg_graph **out, source *src, const char *name, const char *syntax,
-                        const char *base, kg_error *err) {
+                        const char *base, const kg_import_options *opts, kg_error *err) {
   *out = NULL;
   if (!name)
     name = "<input>";
@@ -592,6 +597,10 @@ static kg_status import(kg_graph **out, source *src, const char *name, const cha
   memset(&im, 0, sizeof im);
   im.name = name;
   im.err = err;
+  if (opts) {
+    im.progress = opts->progress;
+    im.progress_ctx = opts->progress_ctx;
+  }
   raptor_world *world = NULL;
   raptor_uri *buri = NULL;
   st = kg_graph_new(&im.g, parse_base, err);
@@ -619,6 +628,8 @@ static kg_status import(kg_graph **out, source *src, const char *name, const cha
   }
   if ((st = parse_all(&im, src)))
     goto done;
+  if (im.progress)
+    im.progress(im.progress_ctx, im.triples, 1);
   st = fold_statements(im.g, err);
   if (st)
     goto done;
@@ -657,11 +668,11 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
   if (!out || (!data && len))
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   source src = {data ? data : "", len, NULL};
-  return import(out, &src, name, syntax, base, err);
+  return import(out, &src, name, syntax, base, NULL, err);
 }
 
-kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, const char *base,
-                         kg_error *err) {
+kg_status kg_import_file_with(kg_graph **out, const char *path, const kg_import_options *opts,
+                              kg_error *err) {
   if (!out || !path)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   *out = NULL;
@@ -669,9 +680,16 @@ kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, c
   if (!f)
     return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
   source src = {NULL, 0, f};
-  kg_status st = import(out, &src, path, syntax, base, err);
+  kg_status st =
+      import(out, &src, path, opts ? opts->syntax : NULL, opts ? opts->base : NULL, opts, err);
   fclose(f);
   return st;
+}
+
+kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, const char *base,
+                         kg_error *err) {
+  kg_import_options opts = {syntax, base, NULL, NULL};
+  return kg_import_file_with(out, path, &opts, err);
 }
 
 #define STORY_BASE "https://kgexport.org/story/trump-xi-call-2025-11-24/"

@@ -232,6 +232,23 @@ KG_EXTERN KG_NODISCARD kg_status kg_import_file(kg_graph **out, const char *path
 KG_EXTERN KG_NODISCARD kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len,
                                                   const char *name, const char *syntax,
                                                   const char *base, kg_error *err);
+/*
+ * Progress of a long import: called every 262,144 triples read, and once at the end with
+ * done = 1. It must not call back into the graph being read.
+ */
+typedef void (*kg_progress_fn)(void *ctx, uint64_t triples, int done);
+
+typedef struct kg_import_options {
+  const char *syntax; /* "turtle", "ntriples"; NULL: from the file name */
+  const char *base;   /* as for kg_import_file; NULL: derived */
+  kg_progress_fn progress;
+  void *progress_ctx;
+} kg_import_options;
+
+/* kg_import_file with options (opts may be NULL). */
+KG_EXTERN KG_NODISCARD kg_status kg_import_file_with(kg_graph **out, const char *path,
+                                                     const kg_import_options *opts, kg_error *err);
+
 /* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
 KG_EXTERN KG_NODISCARD kg_status kg_import_story(kg_graph **out, kg_error *err);
 
