@@ -236,9 +236,14 @@ static int cr_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
   return f->failed ? 0 : (int)nmemb; /* raptor wants the count of items written */
 }
 
+/* raptor's writers hand over most output a byte at a time: keep this path to one putc. */
 static int cr_write_byte(void *ctx, const int byte) {
-  unsigned char c = (unsigned char)byte;
-  return cr_write_bytes(ctx, &c, 1, 1) == 1 ? 0 : 1; /* here: non-zero on failure */
+  crfilter *f = ctx;
+  if (byte == '\r' && f->escape_cr)
+    return cr_write_bytes(ctx, "\r", 1, 1) == 1 ? 0 : 1; /* here: non-zero on failure */
+  if (f->failed || putc(byte, f->out) == EOF)
+    f->failed = true;
+  return f->failed ? 1 : 0;
 }
 
 static const raptor_iostream_handler cr_handler = {
