@@ -10,11 +10,16 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static const char *replay_syntax; /* replay: from the file's extension */
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *syntax = size && (data[0] & 1) ? "ntriples" : "turtle";
+  if (replay_syntax)
+    syntax = replay_syntax;
   kg_error err;
   kg_error_init(&err);
   kg_graph *g = NULL;
@@ -46,6 +51,8 @@ int main(int argc, char **argv) {
     static uint8_t buf[1 << 22];
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
+    size_t len = strlen(argv[i]);
+    replay_syntax = len > 3 && strcmp(argv[i] + len - 3, ".nt") == 0 ? "ntriples" : "turtle";
     LLVMFuzzerTestOneInput(buf, n);
     printf("replayed %s (%zu bytes)\n", argv[i], n);
   }

@@ -6,6 +6,7 @@
  * literal we search back from there for the offending text to point at it exactly.
  */
 #include "kgi.h"
+#include "nt.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -35,6 +36,11 @@ typedef struct importer {
   kg_progress_fn progress;
   void *progress_ctx;
   const char *default_source_subject; /* its subject IRI: a base candidate */
+  /* N-Triples goes through our own line reader (importers/nt.c) rather than raptor */
+  bool nt;
+  kgi_nt_reader ntr;
+  size_t next_line; /* the first line not read yet (N-Triples) */
+  size_t cur_line;  /* the line of the triple being handled (N-Triples), else 0 */
 } importer;
 
 /* ---- the text window and locating errors ---- */
@@ -108,6 +114,8 @@ static size_t term_start(const importer *im, size_t off) {
 }
 
 static int current_line(const importer *im) {
+  if (im->cur_line)
+    return (int)im->cur_line;
   raptor_locator *loc = raptor_parser_get_locator(im->parser);
   return loc && loc->line > 0 ? loc->line : 1;
 }
@@ -127,7 +135,8 @@ static void fail_at_term(importer *im, kg_status st, const char *token, bool is_
     kgi_error_set(im->err, st, "%s:%zu: %s", im->name, line, msg);
   }
   im->status = st;
-  raptor_parser_parse_abort(im->parser);
+  if (im->parser)
+    raptor_parser_parse_abort(im->parser);
 }
 
 static void fail_at(importer *im, kg_status st, const char *token, const char *msg) {
@@ -155,15 +164,15 @@ static bool check_term(importer *im, const char *iri) {
   return false;
 }
 
-static kg_node *node_for(importer *im, raptor_term *t) {
+static kg_node *node_for(importer *im, const kgi_term *t) {
   kg_error local;
   kg_error_init(&local);
   kg_node *n = NULL;
   kg_status st;
-  if (t->type == RAPTOR_TERM_TYPE_BLANK) {
-    st = kgi_graph_add_blank(&n, im->g, (const char *)t->value.blank.string, &local);
+  if (t->type == KGI_TERM_BLANK) {
+    st = kgi_graph_add_blank(&n, im->g, t->str, &local);
   } else {
-    const char *iri = uri_str(t->value.uri);
+    const char *iri = t->str;
     if (im->last && strcmp(iri, im->last->iri) == 0)
       return im->last;
     if (!check_term(im, iri))
@@ -216,14 +225,18 @@ static bool lang_as_written(importer *im, const char *lang) {
 }
 
 /* The literal as a model value; strings borrowed from raptor. */
-static bool literal_value(importer *im, raptor_term *t, kg_value *v) {
+static bool literal_value(importer *im, const kgi_term *t, kg_value *v) {
   memset(v, 0, sizeof *v);
-  v->lexical = (const char *)t->value.literal.string;
-  const char *dt = t->value.literal.datatype ? uri_str(t->value.literal.datatype) : NULL;
-  if (t->value.literal.language && t->value.literal.language_len) {
+  v->lexical = t->str;
+  if (strlen(t->str) != t->len) {
+    fail_at(im, KG_EDATA, NULL, "a literal holds U+0000, which XML 1.0 forbids");
+    return false;
+  }
+  const char *dt = t->datatype;
+  if (t->lang && *t->lang) {
     v->kind = KG_VALUE_LANGSTRING;
-    v->lang = (const char *)t->value.literal.language;
-    return lang_as_written(im, v->lang);
+    v->lang = t->lang;
+    return im->nt || lang_as_written(im, v->lang);
   }
   if (dt && !check_term(im, dt))
     return false;
@@ -235,29 +248,27 @@ static bool literal_value(importer *im, raptor_term *t, kg_value *v) {
 
 /* ---- one triple ---- */
 
-static void on_triple(void *data, raptor_statement *s) {
-  importer *im = data;
+static void on_triple(importer *im, const kgi_term *s, const kgi_term *p, const kgi_term *o) {
   if (im->status)
     return;
   if ((++im->triples & ((1u << 18) - 1)) == 0 && im->progress)
     im->progress(im->progress_ctx, im->triples, 0);
-  const char *pred = uri_str(s->predicate->value.uri);
+  const char *pred = p->str;
   if (!check_term(im, pred))
     return;
-  raptor_term *o = s->object;
-  bool o_node = o->type != RAPTOR_TERM_TYPE_LITERAL;
+  bool o_node = o->type != KGI_TERM_LITERAL;
 
   if (strcmp(pred, KG_NS "defaultSource") == 0 && o_node) {
     kg_node *src = node_for(im, o);
     if (!src)
       return;
     im->default_source = src;
-    if (s->subject->type == RAPTOR_TERM_TYPE_URI)
-      im->default_source_subject = kgi_pool_intern(&im->g->pool, uri_str(s->subject->value.uri));
+    if (s->type == KGI_TERM_IRI)
+      im->default_source_subject = kgi_pool_intern(&im->g->pool, s->str);
     return;
   }
 
-  kg_node *subj = node_for(im, s->subject);
+  kg_node *subj = node_for(im, s);
   if (!subj)
     return;
   kg_error local;
@@ -275,10 +286,10 @@ static void on_triple(void *data, raptor_statement *s) {
       st = kg_node_add_label(im->g, subj, v.lexical, v.lang, &local);
     else
       st = kg_node_add_value(im->g, subj, pred, &v, &local);
-  } else if (o->type == RAPTOR_TERM_TYPE_URI &&
+  } else if (o->type == KGI_TERM_IRI &&
              (strcmp(pred, KGI_RDF_TYPE) == 0 || strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
               strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
-    const char *iri = uri_str(o->value.uri);
+    const char *iri = o->str;
     if (!check_term(im, iri))
       return;
     token = iri;
@@ -305,6 +316,40 @@ static void on_triple(void *data, raptor_statement *s) {
   }
   if (st)
     fail_from(im, st, &local, token);
+}
+
+/* A raptor term as ours: strings borrowed from raptor for the callback's duration. */
+static void from_raptor(kgi_term *out, const raptor_term *t) {
+  memset(out, 0, sizeof *out);
+  switch (t->type) {
+  case RAPTOR_TERM_TYPE_BLANK:
+    out->type = KGI_TERM_BLANK;
+    out->str = (const char *)t->value.blank.string;
+    out->len = t->value.blank.string_len;
+    break;
+  case RAPTOR_TERM_TYPE_LITERAL:
+    out->type = KGI_TERM_LITERAL;
+    out->str = (const char *)t->value.literal.string;
+    out->len = t->value.literal.string_len;
+    if (t->value.literal.language && t->value.literal.language_len)
+      out->lang = (const char *)t->value.literal.language;
+    if (t->value.literal.datatype)
+      out->datatype = uri_str(t->value.literal.datatype);
+    break;
+  default:
+    out->type = KGI_TERM_IRI;
+    out->str = uri_str(t->value.uri);
+    out->len = strlen(out->str);
+    break;
+  }
+}
+
+static void on_raptor_triple(void *data, raptor_statement *st) {
+  kgi_term s, p, o;
+  from_raptor(&s, st->subject);
+  from_raptor(&p, st->predicate);
+  from_raptor(&o, st->object);
+  on_triple(data, &s, &p, &o);
 }
 
 static void on_log(void *data, raptor_log_message *m) {
@@ -452,6 +497,8 @@ static void trim_window(importer *im) {
       hi = mid;
   }
   k = lo;
+  if (im->nt && k > im->next_line - im->first_line)
+    k = im->next_line - im->first_line; /* never drop a line not read yet */
   if (k == 0 || k >= im->nlines)
     return;
   size_t cut = im->line_at[k];
@@ -519,13 +566,46 @@ static kg_status check_window(importer *im, bool at_end) {
   return KG_OK;
 }
 
-/* Give raptor one chunk of input (checked first); at_end finishes the parse. */
+/* Read the complete N-Triples lines of the window (at the end, the last one too). */
+static kg_status read_nt_lines(importer *im, bool at_end) {
+  size_t last = at_end ? im->nlines : im->nlines - 1;
+  for (size_t k = im->next_line - im->first_line; k < last; k++) {
+    size_t start = im->line_at[k];
+    size_t end = k + 1 < im->nlines ? im->line_at[k + 1] - 1 : im->len;
+    size_t pos = 0;
+    im->cur_line = im->first_line + k;
+    for (;;) {
+      kgi_term t[3];
+      size_t off = 0;
+      const char *msg = NULL;
+      kgi_nt_result r = kgi_nt_read(&im->ntr, im->text + start, end - start, &pos, t, &off, &msg);
+      if (r == KGI_NT_EMPTY)
+        break;
+      if (r == KGI_NT_NOMEM)
+        return im->status = kgi_error_oom(im->err);
+      if (r == KGI_NT_ERROR) {
+        kgi_error_set(im->err, KG_EPARSE, "%s:%zu:%zu: %s", im->name, im->cur_line,
+                      column_of(im->text, start, start + off), msg);
+        return im->status = KG_EPARSE;
+      }
+      on_triple(im, &t[0], &t[1], &t[2]);
+      if (im->status)
+        return im->status;
+    }
+    im->next_line = im->cur_line + 1;
+  }
+  return KG_OK;
+}
+
+/* Give the parser one chunk of input (checked first); at_end finishes the parse. */
 static kg_status feed(importer *im, const char *data, size_t n, bool at_end) {
   kg_status st = append_window(im, data, n);
   if (!st)
     st = check_window(im, at_end);
   if (st)
     return st;
+  if (im->nt)
+    return read_nt_lines(im, at_end);
   raptor_parser_parse_chunk(im->parser, (const unsigned char *)data, n, at_end);
   return im->status;
 }
@@ -601,11 +681,15 @@ static kg_status import(kg_graph **out, source *src, const char *name, const cha
     im.progress = opts->progress;
     im.progress_ctx = opts->progress_ctx;
   }
+  im.nt = strcmp(syntax, "ntriples") == 0;
+  im.next_line = 1;
   raptor_world *world = NULL;
   raptor_uri *buri = NULL;
   st = kg_graph_new(&im.g, parse_base, err);
   if (st)
     goto done;
+  if (im.nt)
+    goto parse;
   world = raptor_new_world();
   if (!world || raptor_world_open(world)) {
     st = kgi_error_set(err, KG_ELIB, "cannot start the RDF parser");
@@ -621,11 +705,12 @@ static kg_status import(kg_graph **out, source *src, const char *name, const cha
   /* untrusted input: never fetch anything */
   raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_NET, NULL, 1);
   raptor_parser_set_option(im.parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
-  raptor_parser_set_statement_handler(im.parser, &im, on_triple);
+  raptor_parser_set_statement_handler(im.parser, &im, on_raptor_triple);
   if (raptor_parser_parse_start(im.parser, buri) != 0) {
     st = kgi_error_set(err, KG_ELIB, "cannot start the %s parser", syntax);
     goto done;
   }
+parse:
   if ((st = parse_all(&im, src)))
     goto done;
   if (im.progress)
@@ -655,6 +740,7 @@ done:
   free(file_iri);
   free(im.text);
   free(im.line_at);
+  kgi_nt_dispose(&im.ntr);
   if (st) {
     kg_graph_free(im.g);
     return st;

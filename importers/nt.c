@@ -1,0 +1,325 @@
+/*
+ * N-Triples lines into terms, following the RDF 1.1 N-Triples grammar
+ * (https://www.w3.org/TR/n-triples/#n-triples-grammar). UTF-8 validity and the characters
+ * XML forbids are checked on the raw text by the importer; escapes are checked here.
+ */
+#include "nt.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cursor {
+  const char *s;
+  size_t len, i;
+  size_t err_off;
+  const char *err_msg;
+  bool nomem;
+} cursor;
+
+static bool fail(cursor *c, size_t off, const char *msg) {
+  if (!c->err_msg && !c->nomem) {
+    c->err_off = off;
+    c->err_msg = msg;
+  }
+  return false;
+}
+
+static bool put(cursor *c, kgi_nt_buf *b, const char *data, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 128;
+    while (cap < b->len + n + 1)
+      cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) {
+      c->nomem = true;
+      return false;
+    }
+    b->data = d;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, data, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+  return true;
+}
+
+static void skip_ws(cursor *c) {
+  while (c->i < c->len && (c->s[c->i] == ' ' || c->s[c->i] == '\t'))
+    c->i++;
+}
+
+static int hexval(char ch) {
+  if (ch >= '0' && ch <= '9')
+    return ch - '0';
+  if (ch >= 'a' && ch <= 'f')
+    return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F')
+    return ch - 'A' + 10;
+  return -1;
+}
+
+/* \uXXXX or \UXXXXXXXX at c->i (the backslash): append the character as UTF-8. */
+static bool uchar(cursor *c, kgi_nt_buf *b) {
+  size_t at = c->i;
+  size_t n = c->s[at + 1] == 'u' ? 4 : 8;
+  if (at + 2 + n > c->len)
+    return fail(c, at, "incomplete \\u escape");
+  uint32_t cp = 0;
+  for (size_t k = 0; k < n; k++) {
+    int h = hexval(c->s[at + 2 + k]);
+    if (h < 0)
+      return fail(c, at, "a \\u escape needs hexadecimal digits");
+    cp = cp << 4 | (uint32_t)h;
+  }
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+    return fail(c, at, "a \\u escape names no Unicode character");
+  char u[4];
+  size_t m;
+  if (cp < 0x80) {
+    u[0] = (char)cp;
+    m = 1;
+  } else if (cp < 0x800) {
+    u[0] = (char)(0xc0 | cp >> 6);
+    u[1] = (char)(0x80 | (cp & 0x3f));
+    m = 2;
+  } else if (cp < 0x10000) {
+    u[0] = (char)(0xe0 | cp >> 12);
+    u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+    u[2] = (char)(0x80 | (cp & 0x3f));
+    m = 3;
+  } else {
+    u[0] = (char)(0xf0 | cp >> 18);
+    u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+    u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+    u[3] = (char)(0x80 | (cp & 0x3f));
+    m = 4;
+  }
+  c->i = at + 2 + n;
+  return put(c, b, u, m);
+}
+
+static bool scheme_char(char ch, bool first) {
+  bool alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  return first ? alpha : alpha || (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == '.';
+}
+
+/* IRIREF: '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>', and absolute (N-Triples has no base). */
+static bool iriref(cursor *c, kgi_nt_buf *b) {
+  size_t start = c->i;
+  if (c->i >= c->len || c->s[c->i] != '<')
+    return fail(c, c->i, "expected an IRI in <...>");
+  c->i++;
+  b->len = 0;
+  for (;;) {
+    size_t run = c->i;
+    while (c->i < c->len) {
+      unsigned char ch = (unsigned char)c->s[c->i];
+      if (ch <= 0x20 || ch == '<' || ch == '>' || ch == '"' || ch == '{' || ch == '}' ||
+          ch == '|' || ch == '^' || ch == '`' || ch == '\\')
+        break;
+      c->i++;
+    }
+    if (!put(c, b, c->s + run, c->i - run))
+      return false;
+    if (c->i >= c->len)
+      return fail(c, start, "IRI without its closing '>'");
+    char ch = c->s[c->i];
+    if (ch == '>')
+      break;
+    if (ch == '\\' && c->i + 1 < c->len && (c->s[c->i + 1] == 'u' || c->s[c->i + 1] == 'U')) {
+      if (!uchar(c, b))
+        return false;
+      continue;
+    }
+    return fail(c, c->i, "character not allowed in an IRI (write it as \\u escape or %-encoding)");
+  }
+  c->i++;
+  size_t k = 0;
+  while (k < b->len && scheme_char(b->data[k], k == 0))
+    k++;
+  if (k == 0 || k >= b->len || b->data[k] != ':')
+    return fail(c, start, "relative IRI: N-Triples IRIs are absolute (scheme:...)");
+  for (size_t j = 0; j < b->len; j++) /* an escape may have produced a forbidden character */
+    if ((unsigned char)b->data[j] <= 0x20 || strchr("<>\"{}|^`\\", b->data[j]))
+      return fail(c, start, "an escape in this IRI gives a character IRIs do not allow");
+  return true;
+}
+
+static bool pn_chars_base(unsigned char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+/* BLANK_NODE_LABEL: '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)? */
+static bool blank(cursor *c, kgi_nt_buf *b) {
+  size_t start = c->i;
+  c->i += 2;
+  size_t first = c->i;
+  if (c->i >= c->len || !(pn_chars_base((unsigned char)c->s[c->i]) || c->s[c->i] == '_' ||
+                          (c->s[c->i] >= '0' && c->s[c->i] <= '9')))
+    return fail(c, start, "blank node label expected after '_:'");
+  c->i++;
+  while (c->i < c->len) {
+    unsigned char ch = (unsigned char)c->s[c->i];
+    if (!(pn_chars_base(ch) || ch == '_' || ch == '-' || ch == '.' || (ch >= '0' && ch <= '9')))
+      break;
+    c->i++;
+  }
+  while (c->s[c->i - 1] == '.') /* a label does not end with '.': that is the triple's end */
+    c->i--;
+  b->len = 0;
+  return put(c, b, c->s + first, c->i - first);
+}
+
+/* STRING_LITERAL_QUOTE: '"' ([^#x22#x5C#xA#xD] | ECHAR | UCHAR)* '"' */
+static bool string_literal(cursor *c, kgi_nt_buf *b) {
+  size_t start = c->i++;
+  b->len = 0;
+  for (;;) {
+    size_t run = c->i;
+    while (c->i < c->len && c->s[c->i] != '"' && c->s[c->i] != '\\' && c->s[c->i] != '\r')
+      c->i++;
+    if (!put(c, b, c->s + run, c->i - run))
+      return false;
+    if (c->i >= c->len || c->s[c->i] == '\r')
+      return fail(c, start, "string without its closing '\"' on this line");
+    if (c->s[c->i] == '"')
+      break;
+    if (c->i + 1 >= c->len)
+      return fail(c, c->i, "'\\' at the end of the line");
+    const char *ech = NULL;
+    switch (c->s[c->i + 1]) {
+    case 't': ech = "\t"; break;
+    case 'b': ech = "\b"; break;
+    case 'n': ech = "\n"; break;
+    case 'r': ech = "\r"; break;
+    case 'f': ech = "\f"; break;
+    case '"': ech = "\""; break;
+    case '\'': ech = "'"; break;
+    case '\\': ech = "\\"; break;
+    case 'u':
+    case 'U':
+      if (!uchar(c, b))
+        return false;
+      continue;
+    default:
+      return fail(c, c->i, "unknown escape in a string (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\u)");
+    }
+    if (!put(c, b, ech, 1))
+      return false;
+    c->i += 2;
+  }
+  c->i++;
+  return true;
+}
+
+/* LANGTAG: '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* */
+static bool langtag(cursor *c, kgi_nt_buf *b) {
+  size_t start = c->i++;
+  size_t first = c->i;
+  while (c->i < c->len &&
+         ((c->s[c->i] >= 'a' && c->s[c->i] <= 'z') || (c->s[c->i] >= 'A' && c->s[c->i] <= 'Z')))
+    c->i++;
+  if (c->i == first)
+    return fail(c, start, "language tag expected after '@'");
+  while (c->i < c->len && c->s[c->i] == '-') {
+    size_t sub = ++c->i;
+    while (c->i < c->len &&
+           ((c->s[c->i] >= 'a' && c->s[c->i] <= 'z') || (c->s[c->i] >= 'A' && c->s[c->i] <= 'Z') ||
+            (c->s[c->i] >= '0' && c->s[c->i] <= '9')))
+      c->i++;
+    if (c->i == sub)
+      return fail(c, start, "empty subtag in a language tag");
+  }
+  if (c->i < c->len && c->s[c->i] == '_')
+    return fail(c, start, "not a BCP 47 language tag (subtags are joined by '-')");
+  b->len = 0;
+  return put(c, b, c->s + first, c->i - first);
+}
+
+static bool subject_or_object(cursor *c, kgi_nt_reader *r, int which, kgi_term *t) {
+  kgi_nt_buf *b = &r->buf[which];
+  memset(t, 0, sizeof *t);
+  char ch = c->i < c->len ? c->s[c->i] : '\0';
+  if (ch == '<') {
+    t->type = KGI_TERM_IRI;
+    if (!iriref(c, b))
+      return false;
+  } else if (ch == '_' && c->i + 1 < c->len && c->s[c->i + 1] == ':') {
+    t->type = KGI_TERM_BLANK;
+    if (!blank(c, b))
+      return false;
+  } else if (ch == '"' && which == 2) {
+    t->type = KGI_TERM_LITERAL;
+    if (!string_literal(c, b))
+      return false;
+    if (c->i < c->len && c->s[c->i] == '@') {
+      if (!langtag(c, &r->buf[4]))
+        return false;
+      t->lang = r->buf[4].data;
+    } else if (c->i + 1 < c->len && c->s[c->i] == '^' && c->s[c->i + 1] == '^') {
+      c->i += 2;
+      if (!iriref(c, &r->buf[3]))
+        return false;
+      t->datatype = r->buf[3].data;
+    }
+  } else {
+    return fail(c, c->i,
+                which == 0 ? "expected a subject: <IRI> or _:label"
+                           : "expected an object: <IRI>, _:label or \"literal\"");
+  }
+  t->str = b->data;
+  t->len = b->len;
+  return true;
+}
+
+kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t *pos,
+                          kgi_term terms[3], size_t *err_off, const char **err_msg) {
+  cursor c = {line, len, *pos, 0, NULL, false};
+  /* EOL is [#xD#xA]+: a carriage return ends a line like '\n' does */
+  while (c.i < c.len && (c.s[c.i] == ' ' || c.s[c.i] == '\t' || c.s[c.i] == '\r'))
+    c.i++;
+  if (c.i >= c.len || c.s[c.i] == '#') {
+    *pos = c.len;
+    return KGI_NT_EMPTY;
+  }
+  bool ok = subject_or_object(&c, r, 0, &terms[0]);
+  if (ok) {
+    skip_ws(&c);
+    memset(&terms[1], 0, sizeof terms[1]);
+    terms[1].type = KGI_TERM_IRI;
+    ok = c.i < c.len && c.s[c.i] == '<' ? iriref(&c, &r->buf[1])
+                                        : fail(&c, c.i, "expected a predicate: <IRI>");
+    terms[1].str = r->buf[1].data;
+    terms[1].len = r->buf[1].len;
+  }
+  if (ok) {
+    skip_ws(&c);
+    ok = subject_or_object(&c, r, 2, &terms[2]);
+  }
+  if (ok) {
+    skip_ws(&c);
+    ok = c.i < c.len && c.s[c.i] == '.' ? (c.i++, true)
+                                        : fail(&c, c.i, "expected '.' to end the triple");
+  }
+  if (ok) {
+    skip_ws(&c);
+    if (c.i < c.len && c.s[c.i] != '#' && c.s[c.i] != '\r')
+      ok = fail(&c, c.i, "unexpected text after the triple's '.'");
+  }
+  if (!ok) {
+    if (c.nomem)
+      return KGI_NT_NOMEM;
+    *err_off = c.err_off;
+    *err_msg = c.err_msg;
+    return KGI_NT_ERROR;
+  }
+  *pos = c.i < c.len && c.s[c.i] == '#' ? c.len : c.i;
+  return KGI_NT_TRIPLE;
+}
+
+void kgi_nt_dispose(kgi_nt_reader *r) {
+  for (int i = 0; i < 5; i++)
+    free(r->buf[i].data);
+  memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,50 @@
+/*
+ * A strict N-Triples (RDF 1.1) line reader. N-Triples is the format of large dumps, and
+ * raptor's general parser spends most of an import building and freeing terms we copy
+ * anyway; this reader decodes one line into reusable buffers and reports errors with the
+ * exact column. Turtle still goes through raptor.
+ */
+#ifndef KGI_NT_H
+#define KGI_NT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum kgi_term_type { KGI_TERM_IRI, KGI_TERM_BLANK, KGI_TERM_LITERAL } kgi_term_type;
+
+/* One RDF term, NUL-terminated strings; who owns them is said where a term is handed out. */
+typedef struct kgi_term {
+  kgi_term_type type;
+  const char *str;      /* IRI, blank node label (without "_:"), or lexical form */
+  size_t len;           /* of str (a lexical form may hold U+0000 only as an error) */
+  const char *lang;     /* literal: language tag as written, or NULL */
+  const char *datatype; /* literal: datatype IRI, or NULL */
+} kgi_term;
+
+typedef struct kgi_nt_buf {
+  char *data;
+  size_t len, cap;
+} kgi_nt_buf;
+
+/* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */
+typedef struct kgi_nt_reader {
+  kgi_nt_buf buf[5]; /* subject, predicate, object, datatype, language */
+} kgi_nt_reader;
+
+typedef enum kgi_nt_result {
+  KGI_NT_TRIPLE, /* terms[0..2] filled; their strings live in the reader until the next call */
+  KGI_NT_EMPTY,  /* blank or comment-only line */
+  KGI_NT_ERROR,  /* *err_off is the byte offset in the line, *err_msg a static message */
+  KGI_NT_NOMEM
+} kgi_nt_result;
+
+/*
+ * Read the triple that starts at line[*pos] (a line without its '\n'). On KGI_NT_TRIPLE,
+ * *pos moves past it: a line may hold more triples after a carriage return (EOL is
+ * [#xD#xA]+), so call again until KGI_NT_EMPTY.
+ */
+kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t *pos,
+                          kgi_term terms[3], size_t *err_off, const char **err_msg);
+void kgi_nt_dispose(kgi_nt_reader *r);
+
+#endif

@@ -1,0 +1,113 @@
+/* The N-Triples line reader: terms decoded per the RDF 1.1 grammar, errors at their column. */
+#include "check.h"
+#include "nt.h"
+
+static kgi_nt_reader reader;
+
+static kgi_nt_result read1(const char *line, kgi_term t[3], size_t *off, const char **msg) {
+  size_t pos = 0;
+  *off = 0;
+  *msg = NULL;
+  return kgi_nt_read(&reader, line, strlen(line), &pos, t, off, msg);
+}
+
+static void test_terms(void) {
+  kgi_term t[3];
+  size_t off;
+  const char *msg;
+  CHECK(read1("<http://a/s> <http://a/p> \"caf\\u00E9 \\U0001F600\\t\\\"q\\\"\"@en-GB .", t, &off,
+              &msg) == KGI_NT_TRIPLE);
+  CHECK(t[0].type == KGI_TERM_IRI);
+  CHECK_STR(t[0].str, "http://a/s");
+  CHECK_STR(t[1].str, "http://a/p");
+  CHECK(t[2].type == KGI_TERM_LITERAL);
+  CHECK_STR(t[2].str, "caf\xc3\xa9 \xf0\x9f\x98\x80\t\"q\"");
+  CHECK_STR(t[2].lang, "en-GB");
+  CHECK(t[2].datatype == NULL);
+
+  CHECK(read1("_:b.1<http://a/p>\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>.", t, &off,
+              &msg) == KGI_NT_TRIPLE);
+  CHECK(t[0].type == KGI_TERM_BLANK);
+  CHECK_STR(t[0].str, "b.1");
+  CHECK_STR(t[2].datatype, "http://www.w3.org/2001/XMLSchema#integer");
+  CHECK(t[2].lang == NULL);
+
+  /* a label does not end with '.': that one ends the triple */
+  CHECK(read1("<http://a/s> <http://a/p> _:x1.", t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK(t[2].type == KGI_TERM_BLANK);
+  CHECK_STR(t[2].str, "x1");
+
+  /* \u0000 is decoded (the importer refuses it); the length says so */
+  CHECK(read1("<http://a/s> <http://a/p> \"a\\u0000b\" .", t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK(t[2].len == 3 && strlen(t[2].str) == 1);
+
+  CHECK(read1("", t, &off, &msg) == KGI_NT_EMPTY);
+  CHECK(read1("  \t # only a comment", t, &off, &msg) == KGI_NT_EMPTY);
+  CHECK(read1("<http://a/s> <http://a/p> <http://a/o> . # and a comment", t, &off, &msg) ==
+        KGI_NT_TRIPLE);
+}
+
+/* Two triples on one line separated by a carriage return (EOL is [#xD#xA]+). */
+static void test_carriage_return(void) {
+  const char *line = "<http://a/s> <http://a/p> \"1\" .\r<http://a/s> <http://a/p> \"2\" .\r";
+  kgi_term t[3];
+  size_t pos = 0, off;
+  const char *msg;
+  size_t len = strlen(line);
+  CHECK(kgi_nt_read(&reader, line, len, &pos, t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK_STR(t[2].str, "1");
+  CHECK(kgi_nt_read(&reader, line, len, &pos, t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK_STR(t[2].str, "2");
+  CHECK(kgi_nt_read(&reader, line, len, &pos, t, &off, &msg) == KGI_NT_EMPTY);
+}
+
+/* Each bad line fails at the byte offset given (0-based), with a message. */
+static void test_errors(void) {
+  static const struct {
+    const char *line;
+    size_t off;
+  } bad[] = {
+      {"<http://a/s> <http://a/p> \"open .", 26},
+      {"<http://a/s> <http://a/p> <http://a/o>", 38},
+      {"<http://a/s> <http://a/p> <http://a/o> . junk", 41},
+      {"<rel> <http://a/p> <http://a/o> .", 0},
+      {"<http://a/s> <http://a/p> <http://a/o o> .", 37},
+      {"<http://a/s> <http://a/p> <http://a/\\u00ZZ> .", 36},
+      {"<http://a/s> <http://a/p> <http://a/\\u0020> .", 26},
+      {"<http://a/s> <http://a/p> \"x\\q\" .", 28},
+      {"<http://a/s> <http://a/p> \"\\uD800\" .", 27},
+      {"<http://a/s> <http://a/p> \"x\"@ .", 29},
+      {"<http://a/s> <http://a/p> \"x\"@en- .", 29},
+      {"<http://a/s> <http://a/p> \"x\"@zh_CN .", 29},
+      {"<http://a/s> <http://a/p> \"x\"^^\"y\" .", 31},
+      {"\"lit\" <http://a/p> <http://a/o> .", 0},
+      {"<http://a/s> _:p <http://a/o> .", 13},
+      {"<http://a/s> <http://a/p> _: .", 26},
+      {"<http://a/s> <http://a/p> _:-x .", 26},
+      {"<http://a/s> <http://a/p> <http://a/o> . <http://a/s> <http://a/p> <http://a/o> .", 41},
+      {"<http://a/s> <http://a/p> \"x\" .\r\"y\" .", 32},
+      {"<http://a/s> <http://a/p", 13},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    kgi_term t[3];
+    size_t off = 999;
+    const char *msg = NULL;
+    size_t pos = 0;
+    kgi_nt_result r = KGI_NT_TRIPLE;
+    while (r == KGI_NT_TRIPLE) /* a bad second triple on a line still fails */
+      r = kgi_nt_read(&reader, bad[i].line, strlen(bad[i].line), &pos, t, &off, &msg);
+    if (r != KGI_NT_ERROR || off != bad[i].off || !msg) {
+      fprintf(stderr, "bad line %zu \"%s\": result %d, offset %zu, message %s\n", i, bad[i].line,
+              (int)r, off, msg ? msg : "(none)");
+      check_failures++;
+    }
+  }
+}
+
+int main(void) {
+  test_terms();
+  test_carriage_return();
+  test_errors();
+  kgi_nt_dispose(&reader);
+  return CHECK_RESULT();
+}
