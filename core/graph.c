@@ -31,7 +31,7 @@ static bool iri_ok(const char *s) {
   if (!*s)
     return false;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-    if (*p <= 0x20 || strchr("<>\"{}|\\^`", *p))
+    if (kgi_iri_bad[*p])
       return false;
   return true;
 }
@@ -111,7 +111,7 @@ static bool node_has_id(void *ctx, uint32_t v) {
 
 static kg_node *find_interned(const kg_graph *g, const char *id) {
   idprobe pr = {g, id};
-  uint32_t *v = kgi_index_find(&g->node_ix, (uint64_t)(uintptr_t)id, node_has_id, &pr);
+  uint32_t *v = kgi_index_find_key(&g->node_ix, (uint64_t)(uintptr_t)id, node_has_id, &pr);
   return v ? g->nodes[*v] : NULL;
 }
 

@@ -49,6 +49,21 @@ uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, vo
   }
 }
 
+uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx) {
+  if (!ix->cap)
+    return NULL;
+  uint64_t h = fix(key);
+  size_t mask = ix->cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    if (ix->hashes[i] == 0)
+      return NULL;
+    /* fix() is a bijection, so an equal stored hash is an equal key; only 1 is ambiguous
+     * (it stands for the key fix() maps to 0 too) and is confirmed by eq */
+    if (ix->hashes[i] == h && (h != 1 || eq(ctx, ix->values[i])))
+      return &ix->values[i];
+  }
+}
+
 static void place(uint64_t *hashes, uint32_t *values, size_t mask, uint64_t h, uint32_t v) {
   size_t i = (size_t)h & mask;
   while (hashes[i] != 0)

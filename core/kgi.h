@@ -61,6 +61,9 @@ typedef bool (*kgi_index_eq)(void *ctx, uint32_t value);
 void kgi_index_dispose(kgi_index *ix);
 /* The value whose hash matches and for which eq() says yes, or NULL. */
 uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx);
+/* The same for an index whose "hashes" are the keys themselves (e.g. interned pointers):
+ * no call to eq() in the common case, as a matching hash is a matching key. */
+uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx);
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err);
 void kgi_index_clear(kgi_index *ix);
 
@@ -156,6 +159,8 @@ bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 bool kgi_xml_char_ok(uint32_t cp);
 /* First offset of an XML-forbidden character in valid UTF-8 text, or (size_t)-1. */
 size_t kgi_find_xml_illegal(const char *s, size_t len);
+/* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
+extern const unsigned char kgi_iri_bad[256];
 /* Lower-case copy check of a BCP 47 tag; false when malformed. */
 bool kgi_lang_valid(const char *tag);
 /* The kind for an XSD datatype IRI (KG_VALUE_TYPED when not one of ours). */

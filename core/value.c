@@ -110,6 +110,15 @@ static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
   return n;
 }
 
+/* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
+const unsigned char kgi_iri_bad[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
+    /* 0x80 and up: 0 (UTF-8 is checked on its own) */
+};
+
 bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
@@ -138,6 +147,10 @@ size_t kgi_find_xml_illegal(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    if (p[i] >= 0x20 && p[i] < 0x80) { /* the common case: printable ASCII */
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t n = utf8_decode(p + i, len - i, &cp);
     if (!n || !kgi_xml_char_ok(cp))

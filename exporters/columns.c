@@ -355,3 +355,23 @@ struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error
   xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
   return w;
 }
+
+/* Element text: xmlEncodeSpecialChars rewrites < > & " and CR, nothing else. */
+int kgi_xml_text(struct _xmlTextWriter *w, const char *text) {
+  for (const char *p = text; *p; p++)
+    if (*p == '<' || *p == '>' || *p == '&' || *p == '"' || *p == '\r')
+      return xmlTextWriterWriteString(w, (const xmlChar *)text);
+  return xmlTextWriterWriteRaw(w, (const xmlChar *)text);
+}
+
+/* Attribute values: with no document, libxml2 also writes TAB, LF and every non-ASCII
+ * character as a character reference, so only printable ASCII is left alone. */
+int kgi_xml_attr(struct _xmlTextWriter *w, const char *name, const char *value) {
+  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+    if (*p < 0x20 || *p >= 0x7f || *p == '<' || *p == '>' || *p == '&' || *p == '"')
+      return xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value);
+  int a = xmlTextWriterStartAttribute(w, (const xmlChar *)name);
+  int b = a < 0 ? a : xmlTextWriterWriteRaw(w, (const xmlChar *)value);
+  int c = b < 0 ? b : xmlTextWriterEndAttribute(w);
+  return c < 0 ? c : a + b + c;
+}

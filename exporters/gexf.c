@@ -74,9 +74,9 @@ static bool graph_is_dynamic(writer *wr) {
 static void write_interval(writer *wr, bool dated, const char *start, const char *end) {
   if (!dated)
     return;
-  W(xmlTextWriterWriteAttribute(wr->w, X("start"), X(start)));
+  W(kgi_xml_attr(wr->w, "start", start));
   if (end[0])
-    W(xmlTextWriterWriteAttribute(wr->w, X("end"), X(end)));
+    W(kgi_xml_attr(wr->w, "end", end));
 }
 
 /* ---- attributes ---- */
@@ -88,16 +88,16 @@ static const char *type_name(const kgi_column *k) {
 
 static void write_attribute_decls(writer *wr, kgi_col_for t) {
   W(xmlTextWriterStartElement(wr->w, X("attributes")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("class"), X(t == KGI_FOR_NODE ? "node" : "edge")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("mode"), X("static")));
+  W(kgi_xml_attr(wr->w, "class", t == KGI_FOR_NODE ? "node" : "edge"));
+  W(kgi_xml_attr(wr->w, "mode", "static"));
   for (size_t i = 0; i < wr->cols.ncols && !wr->st; i++) {
     const kgi_column *k = &wr->cols.cols[i];
     if (k->target != t)
       continue;
     W(xmlTextWriterStartElement(wr->w, X("attribute")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(k->id)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("title"), X(k->name)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("type"), X(type_name(k))));
+    W(kgi_xml_attr(wr->w, "id", k->id));
+    W(kgi_xml_attr(wr->w, "title", k->name));
+    W(kgi_xml_attr(wr->w, "type", type_name(k)));
     W(xmlTextWriterEndElement(wr->w));
   }
   W(xmlTextWriterEndElement(wr->w));
@@ -107,8 +107,8 @@ static void attvalue(writer *wr, const kgi_column *k, const char *value) {
   if (!k || !value || wr->st)
     return;
   W(xmlTextWriterStartElement(wr->w, X("attvalue")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("for"), X(k->id)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("value"), X(value)));
+  W(kgi_xml_attr(wr->w, "for", k->id));
+  W(kgi_xml_attr(wr->w, "value", value));
   W(xmlTextWriterEndElement(wr->w));
 }
 
@@ -209,9 +209,9 @@ static void write_label_values(writer *wr, const kg_node *n) {
 static void write_node(writer *wr, const kg_node *n) {
   char buf[1024];
   W(xmlTextWriterStartElement(wr->w, X("node")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(wr->cols.node_ids[n->index])));
+  W(kgi_xml_attr(wr->w, "id", wr->cols.node_ids[n->index]));
   /* Gephi shows an empty label, not the id, when the attribute is missing */
-  W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(kg_node_display_label(n, "en"))));
+  W(kgi_xml_attr(wr->w, "label", kg_node_display_label(n, "en")));
   char start[64], end[64];
   write_interval(wr, kgi_node_interval(n, start, end, sizeof start), start, end);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
@@ -261,15 +261,15 @@ static void write_node(writer *wr, const kg_node *n) {
   const char *ch[3] = {"r", "g", "b"};
   for (int i = 0; i < 3; i++) {
     snprintf(buf, sizeof buf, "%d", rgb[i]);
-    W(xmlTextWriterWriteAttribute(wr->w, X(ch[i]), X(buf)));
+    W(kgi_xml_attr(wr->w, ch[i], buf));
   }
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElementNS(wr->w, X("viz"), X("size"), NULL));
   snprintf(buf, sizeof buf, "%.1f", kgi_node_size(n));
-  W(xmlTextWriterWriteAttribute(wr->w, X("value"), X(buf)));
+  W(kgi_xml_attr(wr->w, "value", buf));
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElementNS(wr->w, X("viz"), X("shape"), NULL));
-  W(xmlTextWriterWriteAttribute(wr->w, X("value"), X(s->viz_shape)));
+  W(kgi_xml_attr(wr->w, "value", s->viz_shape));
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterEndElement(wr->w));
 }
@@ -278,13 +278,13 @@ static void write_edge(writer *wr, const kg_edge *e) {
   char buf[1024];
   W(xmlTextWriterStartElement(wr->w, X("edge")));
   snprintf(buf, sizeof buf, "e%u", e->index);
-  W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(buf)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("source"), X(wr->cols.node_ids[e->src->index])));
-  W(xmlTextWriterWriteAttribute(wr->w, X("target"), X(wr->cols.node_ids[e->tgt->index])));
+  W(kgi_xml_attr(wr->w, "id", buf));
+  W(kgi_xml_attr(wr->w, "source", wr->cols.node_ids[e->src->index]));
+  W(kgi_xml_attr(wr->w, "target", wr->cols.node_ids[e->tgt->index]));
   kgi_relation_label(buf, sizeof buf, e->pred);
-  W(xmlTextWriterWriteAttribute(wr->w, X("label"), X(buf)));
+  W(kgi_xml_attr(wr->w, "label", buf));
   /* the edge kind keeps parallel relations apart: Gephi merges same-kind parallel edges */
-  W(xmlTextWriterWriteAttribute(wr->w, X("kind"), X(kgi_curie(buf, sizeof buf, e->pred))));
+  W(kgi_xml_attr(wr->w, "kind", kgi_curie(buf, sizeof buf, e->pred)));
   char start[64], end[64];
   write_interval(wr, kgi_edge_interval(e, start, end, sizeof start), start, end);
   W(xmlTextWriterStartElement(wr->w, X("attvalues")));
@@ -304,33 +304,33 @@ static void write_document(writer *wr) {
   char buf[64];
   W(xmlTextWriterStartDocument(wr->w, "1.0", "UTF-8", NULL));
   W(xmlTextWriterStartElement(wr->w, X("gexf")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("xmlns"), X(GEXF_NS)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("xmlns:viz"), X(VIZ_NS)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("version"), X("1.3")));
+  W(kgi_xml_attr(wr->w, "xmlns", GEXF_NS));
+  W(kgi_xml_attr(wr->w, "xmlns:viz", VIZ_NS));
+  W(kgi_xml_attr(wr->w, "version", "1.3"));
   W(xmlTextWriterStartElement(wr->w, X("meta")));
   W(xmlTextWriterWriteElement(wr->w, X("creator"), X("kgexport " KG_VERSION)));
   W(xmlTextWriterWriteElement(wr->w, X("description"), X(g->base)));
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElement(wr->w, X("graph")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("defaultedgetype"), X("directed")));
+  W(kgi_xml_attr(wr->w, "defaultedgetype", "directed"));
   if (graph_is_dynamic(wr)) {
-    W(xmlTextWriterWriteAttribute(wr->w, X("mode"), X("dynamic")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("timeformat"), X(wr->datetime ? "dateTime" : "date")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("timerepresentation"), X("interval")));
+    W(kgi_xml_attr(wr->w, "mode", "dynamic"));
+    W(kgi_xml_attr(wr->w, "timeformat", wr->datetime ? "dateTime" : "date"));
+    W(kgi_xml_attr(wr->w, "timerepresentation", "interval"));
   } else {
-    W(xmlTextWriterWriteAttribute(wr->w, X("mode"), X("static")));
+    W(kgi_xml_attr(wr->w, "mode", "static"));
   }
   write_attribute_decls(wr, KGI_FOR_NODE);
   write_attribute_decls(wr, KGI_FOR_EDGE);
   W(xmlTextWriterStartElement(wr->w, X("nodes")));
   snprintf(buf, sizeof buf, "%zu", g->nnodes);
-  W(xmlTextWriterWriteAttribute(wr->w, X("count"), X(buf)));
+  W(kgi_xml_attr(wr->w, "count", buf));
   for (size_t i = 0; i < g->nnodes && !wr->st; i++)
     write_node(wr, g->nodes[i]);
   W(xmlTextWriterEndElement(wr->w));
   W(xmlTextWriterStartElement(wr->w, X("edges")));
   snprintf(buf, sizeof buf, "%zu", g->nedges);
-  W(xmlTextWriterWriteAttribute(wr->w, X("count"), X(buf)));
+  W(kgi_xml_attr(wr->w, "count", buf));
   for (size_t i = 0; i < g->nedges && !wr->st; i++)
     write_edge(wr, g->edges[i]);
   W(xmlTextWriterEndDocument(wr->w));

@@ -66,10 +66,10 @@ static void write_keys(writer *wr) {
   for (size_t i = 0; i < wr->cols.ncols && !wr->st; i++) {
     const kgi_column *k = &wr->cols.cols[i];
     W(xmlTextWriterStartElement(wr->w, X("key")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(k->id)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("for"), X(k->target == KGI_FOR_NODE ? "node" : "edge")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("attr.name"), X(k->name)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("attr.type"), X(type_name(k))));
+    W(kgi_xml_attr(wr->w, "id", k->id));
+    W(kgi_xml_attr(wr->w, "for", k->target == KGI_FOR_NODE ? "node" : "edge"));
+    W(kgi_xml_attr(wr->w, "attr.name", k->name));
+    W(kgi_xml_attr(wr->w, "attr.type", type_name(k)));
     if (k->role == KGI_COL_VALUE) {
       /* the predicate IRI travels with the key, so a reader can map it back to RDF */
       char buf[1024];
@@ -86,8 +86,8 @@ static void data_for(writer *wr, const kgi_column *k, const char *text) {
   if (!k || !text || wr->st)
     return;
   W(xmlTextWriterStartElement(wr->w, X("data")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("key"), X(k->id)));
-  W(xmlTextWriterWriteString(wr->w, X(text)));
+  W(kgi_xml_attr(wr->w, "key", k->id));
+  W(kgi_xml_text(wr->w, text));
   W(xmlTextWriterEndElement(wr->w));
 }
 
@@ -102,12 +102,12 @@ static void write_values(writer *wr, kgi_col_for t, const kgi_prop *props, uint3
     return;
   for (uint32_t i = 0; i < n && !wr->st;) {
     W(xmlTextWriterStartElement(wr->w, X("data")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("key"), X(cells[i].col->id)));
+    W(kgi_xml_attr(wr->w, "key", cells[i].col->id));
     uint32_t j = i;
     for (; j < n && cells[j].col == cells[i].col; j++) {
       if (j > i)
-        W(xmlTextWriterWriteString(wr->w, X("; ")));
-      W(xmlTextWriterWriteString(wr->w, X(cells[j].v->lexical)));
+        W(kgi_xml_text(wr->w, "; "));
+      W(kgi_xml_text(wr->w, cells[j].v->lexical));
     }
     W(xmlTextWriterEndElement(wr->w));
     i = j;
@@ -125,12 +125,12 @@ static void write_labels(writer *wr, const kg_node *n) {
     const kgi_column *k =
         kgi_columns_find(&wr->cols, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[i].lang);
     W(xmlTextWriterStartElement(wr->w, X("data")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("key"), X(k->id)));
-    W(xmlTextWriterWriteString(wr->w, X(n->labels[i].text)));
+    W(kgi_xml_attr(wr->w, "key", k->id));
+    W(kgi_xml_text(wr->w, n->labels[i].text));
     for (uint32_t j = i + 1; j < n->nlabels; j++)
       if (n->labels[j].lang == n->labels[i].lang) {
-        W(xmlTextWriterWriteString(wr->w, X("; ")));
-        W(xmlTextWriterWriteString(wr->w, X(n->labels[j].text)));
+        W(kgi_xml_text(wr->w, "; "));
+        W(kgi_xml_text(wr->w, n->labels[j].text));
       }
     W(xmlTextWriterEndElement(wr->w));
   }
@@ -152,7 +152,7 @@ static const char *joined(char *buf, size_t size, const char *const *items, uint
 static void write_node(writer *wr, const kg_node *n) {
   char buf[2048];
   W(xmlTextWriterStartElement(wr->w, X("node")));
-  W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(wr->cols.node_ids[n->index])));
+  W(kgi_xml_attr(wr->w, "id", wr->cols.node_ids[n->index]));
   data(wr, KGI_FOR_NODE, KGI_COL_LABEL, kg_node_display_label(n, "en"));
   write_labels(wr, n);
   if (n->nclasses)
@@ -194,9 +194,9 @@ static void write_edge(writer *wr, const kg_edge *e) {
   char buf[1024];
   W(xmlTextWriterStartElement(wr->w, X("edge")));
   snprintf(buf, sizeof buf, "e%u", e->index);
-  W(xmlTextWriterWriteAttribute(wr->w, X("id"), X(buf)));
-  W(xmlTextWriterWriteAttribute(wr->w, X("source"), X(wr->cols.node_ids[e->src->index])));
-  W(xmlTextWriterWriteAttribute(wr->w, X("target"), X(wr->cols.node_ids[e->tgt->index])));
+  W(kgi_xml_attr(wr->w, "id", buf));
+  W(kgi_xml_attr(wr->w, "source", wr->cols.node_ids[e->src->index]));
+  W(kgi_xml_attr(wr->w, "target", wr->cols.node_ids[e->tgt->index]));
   kgi_relation_label(buf, sizeof buf, e->pred);
   data(wr, KGI_FOR_EDGE, KGI_COL_LABEL, buf);
   data(wr, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
@@ -222,16 +222,14 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
   if (!wr->st) {
     W(xmlTextWriterStartDocument(wr->w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElement(wr->w, X("graphml")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("xmlns"), X(GRAPHML_NS)));
-    W(xmlTextWriterWriteAttribute(wr->w, X("xmlns:xsi"),
-                                  X("http://www.w3.org/2001/XMLSchema-instance")));
-    W(xmlTextWriterWriteAttribute(
-        wr->w, X("xsi:schemaLocation"),
-        X(GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")));
+    W(kgi_xml_attr(wr->w, "xmlns", GRAPHML_NS));
+    W(kgi_xml_attr(wr->w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"));
+    W(kgi_xml_attr(wr->w, "xsi:schemaLocation",
+                   GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"));
     write_keys(wr);
     W(xmlTextWriterStartElement(wr->w, X("graph")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("id"), X("G")));
-    W(xmlTextWriterWriteAttribute(wr->w, X("edgedefault"), X("directed")));
+    W(kgi_xml_attr(wr->w, "id", "G"));
+    W(kgi_xml_attr(wr->w, "edgedefault", "directed"));
     for (size_t i = 0; i < g->nnodes && !wr->st; i++)
       write_node(wr, g->nodes[i]);
     for (size_t i = 0; i < g->nedges && !wr->st; i++)

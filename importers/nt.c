@@ -5,6 +5,8 @@
  */
 #include "nt.h"
 
+#include "kgi.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,15 +113,11 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
     return fail(c, c->i, "expected an IRI in <...>");
   c->i++;
   b->len = 0;
+  bool escaped = false;
   for (;;) {
     size_t run = c->i;
-    while (c->i < c->len) {
-      unsigned char ch = (unsigned char)c->s[c->i];
-      if (ch <= 0x20 || ch == '<' || ch == '>' || ch == '"' || ch == '{' || ch == '}' ||
-          ch == '|' || ch == '^' || ch == '`' || ch == '\\')
-        break;
+    while (c->i < c->len && !kgi_iri_bad[(unsigned char)c->s[c->i]])
       c->i++;
-    }
     if (!put(c, b, c->s + run, c->i - run))
       return false;
     if (c->i >= c->len)
@@ -130,6 +128,7 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
     if (ch == '\\' && c->i + 1 < c->len && (c->s[c->i + 1] == 'u' || c->s[c->i + 1] == 'U')) {
       if (!uchar(c, b))
         return false;
+      escaped = true;
       continue;
     }
     return fail(c, c->i, "character not allowed in an IRI (write it as \\u escape or %-encoding)");
@@ -140,8 +139,8 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
     k++;
   if (k == 0 || k >= b->len || b->data[k] != ':')
     return fail(c, start, "relative IRI: N-Triples IRIs are absolute (scheme:...)");
-  for (size_t j = 0; j < b->len; j++) /* an escape may have produced a forbidden character */
-    if ((unsigned char)b->data[j] <= 0x20 || strchr("<>\"{}|^`\\", b->data[j]))
+  for (size_t j = 0; escaped && j < b->len; j++) /* an escape may give a forbidden character */
+    if (kgi_iri_bad[(unsigned char)b->data[j]])
       return fail(c, start, "an escape in this IRI gives a character IRIs do not allow");
   return true;
 }
