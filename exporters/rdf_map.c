@@ -3,8 +3,10 @@
  * a librdf stream that produces the triples one element at a time, so no second copy of
  * the graph is built before the serializer sees it.
  */
+#define _POSIX_C_SOURCE 200809L /* flockfile, putc_unlocked */
 #include "rdf_map.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -236,12 +238,13 @@ static int cr_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
   return f->failed ? 0 : (int)nmemb; /* raptor wants the count of items written */
 }
 
-/* raptor's writers hand over most output a byte at a time: keep this path to one putc. */
+/* raptor's writers hand over most output a byte at a time: keep this path to one putc
+ * (unlocked: kgi_rdf_write holds the stream's lock for the whole document). */
 static int cr_write_byte(void *ctx, const int byte) {
   crfilter *f = ctx;
   if (byte == '\r' && f->escape_cr)
     return cr_write_bytes(ctx, "\r", 1, 1) == 1 ? 0 : 1; /* here: non-zero on failure */
-  if (f->failed || putc(byte, f->out) == EOF)
+  if (f->failed || putc_unlocked(byte, f->out) == EOF)
     f->failed = true;
   return f->failed ? 1 : 0;
 }
@@ -330,8 +333,10 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     st = kgi_error_set(err, KG_ELIB, "cannot create an output stream");
     goto done;
   }
+  flockfile(out);
   int rc = quads ? serialize_quads(w, &s, io, &log)
                  : librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
+  funlockfile(out);
   /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
   if (filter.failed)
     st = kgi_error_set(err, KG_EIO, "write failed");
