@@ -329,6 +329,7 @@ static const attr_default defaults[] = {
     {AGRAPH, "labeljust", "l"},
     {AGRAPH, "overlap", "false"},
     {AGRAPH, "splines", "true"},
+    {AGRAPH, "newrank", ""},
     /* ~95 nodes and ~240 edges (the story) draw at about 52 x 41 inches, 11 pt text: the
        story's many edge labels are extra rows of a rank, so rows stay tight */
     {AGRAPH, "nodesep", "0.18"},
@@ -646,6 +647,85 @@ static kg_status add_legend(dot *d) {
   return KG_OK;
 }
 
+/* ---- countries ---- */
+
+static bool has_style(const kg_node *n, const char *cls) {
+  const kgi_style *s = kgi_style_for(n);
+  return s->cls && strcmp(s->cls, cls) == 0;
+}
+
+/* An edge that says its source acts for its target country (an office, a mandate). */
+static bool acts_for_country(const kg_edge *e) {
+  return (strcmp(e->pred, KG_NS "holdsOffice") == 0 || strcmp(e->pred, KG_NS "represents") == 0) &&
+         has_style(e->tgt, "Country") && !has_style(e->src, "Country");
+}
+
+/*
+ * Actors grouped by the country they act for: one cluster per country that has any, holding
+ * the country and the people and bodies whose kg:holdsOffice / kg:represents edges all point
+ * to it (a delegation acting for several countries belongs to none of them). Graphviz 2.43's
+ * dot loses or fails to route labelled edges between clusters with its default ranking and
+ * splines ("lost edge", "Pshortestpath failed"), so a graph with country clusters is ranked
+ * with newrank and drawn with polyline edges, with which it routes every edge.
+ */
+static kg_status add_country_clusters(dot *d) {
+  const kg_graph *g = d->g;
+  const kg_node **country = kgi_calloc(g->nnodes ? g->nnodes : 1, sizeof *country);
+  bool *several = kgi_calloc(g->nnodes ? g->nnodes : 1, sizeof *several);
+  if (!country || !several) {
+    free(country);
+    free(several);
+    return kgi_error_oom(d->err);
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    const kg_edge *e = g->edges[i];
+    if (!acts_for_country(e))
+      continue;
+    uint32_t a = e->src->index;
+    several[a] = several[a] || (country[a] && country[a] != e->tgt);
+    country[a] = e->tgt;
+  }
+  size_t grouped = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    if (several[i] || !country[i])
+      country[i] = NULL;
+    else if (country[i] != g->nodes[i]) {
+      country[country[i]->index] = country[i]; /* the country heads its own cluster */
+      grouped++;
+    }
+  }
+  kg_status st = KG_OK;
+  for (size_t i = 0; i < g->nnodes && grouped && !st; i++) {
+    const kg_node *c = g->nodes[i];
+    if (country[i] != c) /* one cluster per country, in node order */
+      continue;
+    char name[64];
+    snprintf(name, sizeof name, "cluster_country_%zu", i);
+    Agraph_t *sub = agsubg(d->root, name, 1);
+    if (!sub) {
+      st = cg_failed(d, "create a country cluster");
+      break;
+    }
+    buf_clear(&d->text);
+    buf_puts(&d->text, kg_node_display_label(c, "en"));
+    if ((st = set_text(d, sub, "label", ESC_LABEL)) ||
+        (st = set_plain(d, sub, "style", "rounded,filled")) ||
+        (st = set_plain(d, sub, "color", "#d9d9d9")) ||
+        (st = set_plain(d, sub, "fillcolor", "#f4f4f4")))
+      break;
+    for (size_t j = 0; j < g->nnodes; j++)
+      if (country[j] == c && !agsubnode(sub, d->nodes[j], 1))
+        st = cg_failed(d, "put a node in its country's cluster");
+  }
+  if (!st && grouped)
+    st = set_plain(d, d->root, "newrank", "true");
+  if (!st && grouped)
+    st = set_plain(d, d->root, "splines", "polyline");
+  free(country);
+  free(several);
+  return st;
+}
+
 /* ---- the exporter ---- */
 
 /*
@@ -679,7 +759,8 @@ kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx
   }
   d.large = g->nnodes > LARGE_GRAPH;
   if ((st = open_graph(&d)) || (d.large && (st = mark_large(&d))) || (st = add_nodes(&d)) ||
-      (st = add_edges(&d)) || (st = add_legend(&d)))
+      (st = add_edges(&d)) || (!d.large && (st = add_country_clusters(&d))) ||
+      (st = add_legend(&d)))
     goto done;
   st = action(d.root, ctx, err);
   if (st && !err->message[0])
