@@ -17,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Layout limits for quote text, in display columns (a CJK character counts two). */
-enum { QUOTE_MAX = 60, QUOTE_LINE = 30 };
+/* Layout limits for quote text, in display columns (a CJK character counts two), and the
+   line length of names: with rankdir=LR a rank is as wide as its widest node, so a long
+   event name on one line widens the whole picture. */
+enum { QUOTE_MAX = 60, QUOTE_LINE = 30, NAME_LINE = 34 };
 
 /*
  * Noto Sans CJK SC (Debian: fonts-noto-cjk) draws the Chinese, Japanese and Korean text, but
@@ -160,13 +162,15 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 
 typedef struct wrap {
   buf *b;
-  int line;  /* columns on the current line */
-  int total; /* columns written */
+  int line;      /* columns on the current line */
+  int total;     /* columns written */
+  int line_max;  /* wrap lines at about this many columns */
+  int total_max; /* cut the text after about this many, 0: never */
 } wrap;
 
-/* One character, starting a new line first when it would pass QUOTE_LINE (long CJK runs). */
+/* One character, starting a new line first when it would pass line_max (long CJK runs). */
 static void wrap_char(wrap *w, const char *s, size_t n, int width) {
-  if (w->line && w->line + width > QUOTE_LINE) {
+  if (w->line && w->line + width > w->line_max) {
     buf_puts(w->b, "\n");
     w->line = 0;
   }
@@ -175,12 +179,13 @@ static void wrap_char(wrap *w, const char *s, size_t n, int width) {
   w->total += width;
 }
 
-/* One word of a quote, or as much of it as fits in QUOTE_MAX; false when the quote is cut. */
+/* One word, or as much of it as fits in total_max; false when the text is cut. */
 static bool put_word(wrap *w, const char *p, const char *end, int width, bool first) {
-  if (!first && w->total + 1 + width > QUOTE_MAX && width <= QUOTE_LINE)
+  bool limited = w->total_max > 0;
+  if (limited && !first && w->total + 1 + width > w->total_max && width <= w->line_max)
     return false; /* cut at the word end */
   if (!first) {
-    if (w->line + 1 + width > QUOTE_LINE) {
+    if (w->line + 1 + width > w->line_max) {
       buf_puts(w->b, "\n");
       w->line = 0;
     } else {
@@ -188,22 +193,16 @@ static bool put_word(wrap *w, const char *p, const char *end, int width, bool fi
     }
   }
   for (; p < end; p += utf8_len((unsigned char)*p)) {
-    if (w->total >= QUOTE_MAX)
+    if (limited && w->total >= w->total_max)
       return false; /* a long run without spaces (CJK): cut inside it */
     wrap_char(w, p, utf8_len((unsigned char)*p), char_width(p));
   }
   return true;
 }
 
-/*
- * The quote text in “ ”, cut after about QUOTE_MAX columns (at a word end when there is one,
- * with an ellipsis: the whole text is in the tooltip) and wrapped at about QUOTE_LINE
- * columns, so that a quote fits a note shape.
- */
-static void put_quote(buf *b, const char *text) {
-  wrap w = {b, 0, 0};
+/* Text wrapped (and cut) as w says, word by word; false when it was cut. */
+static bool put_wrapped(wrap *w, const char *text) {
   bool first = true, whole = true;
-  buf_puts(b, "\xE2\x80\x9C"); /* “ */
   for (const char *p = text; *p && whole;) {
     while (is_space(*p))
       p++;
@@ -213,11 +212,60 @@ static void put_quote(buf *b, const char *text) {
     const char *end = p;
     for (; *end && !is_space(*end); end += utf8_len((unsigned char)*end))
       width += char_width(end);
-    whole = put_word(&w, p, end, width, first);
+    whole = put_word(w, p, end, width, first);
     first = false;
     p = end;
   }
+  return whole;
+}
+
+/*
+ * The quote text in “ ”, cut after about QUOTE_MAX columns (at a word end when there is one,
+ * with an ellipsis: the whole text is in the tooltip) and wrapped at about QUOTE_LINE
+ * columns, so that a quote fits a note shape.
+ */
+static void put_quote(buf *b, const char *text) {
+  wrap w = {b, 0, 0, QUOTE_LINE, QUOTE_MAX};
+  buf_puts(b, "\xE2\x80\x9C"); /* “ */
+  bool whole = put_wrapped(&w, text);
   buf_puts(b, whole ? "\xE2\x80\x9D" : "\xE2\x80\xA6\xE2\x80\x9D"); /* ” or …” */
+}
+
+/* How many lines greedy wrapping at line_max columns gives text (words never cut), and the
+ * widest word. */
+static int lines_at(const char *text, int line_max, int *widest) {
+  int lines = 1, line = 0;
+  *widest = 0;
+  for (const char *p = text; *p;) {
+    while (is_space(*p))
+      p++;
+    int width = 0;
+    for (; *p && !is_space(*p); p += utf8_len((unsigned char)*p))
+      width += char_width(p);
+    if (!width)
+      break;
+    if (width > *widest)
+      *widest = width;
+    if (line && line + 1 + width > line_max) {
+      lines++;
+      line = width;
+    } else {
+      line += (line ? 1 : 0) + width;
+    }
+  }
+  return lines;
+}
+
+/* A name in full, in as few lines of about NAME_LINE columns as it needs, and of about equal
+ * length (no "2025" left alone on the last line): the shortest line length that gives no
+ * more lines than NAME_LINE does. */
+static void put_name(buf *b, const char *text) {
+  int widest, lines = lines_at(text, NAME_LINE, &widest);
+  int line_max = widest < NAME_LINE ? widest : NAME_LINE;
+  while (line_max < NAME_LINE && lines_at(text, line_max, &widest) > lines)
+    line_max++;
+  wrap w = {b, 0, 0, line_max, 0};
+  put_wrapped(&w, text);
 }
 
 /* ---- reading the model ---------------------------------------------------------------- */
@@ -439,7 +487,7 @@ static void put_node_label(buf *b, const kg_node *n, const kgi_style *s) {
   } else {
     const char *shown = kg_node_display_label(n, "en");
     const char *native = native_label(n, shown);
-    buf_puts(b, shown);
+    put_name(b, shown);
     if (native) {
       buf_puts(b, "\n");
       buf_puts(b, native);
