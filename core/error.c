@@ -1,5 +1,10 @@
 /* Errors and checked allocation. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "kgi.h"
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +51,32 @@ kg_status kgi_error_oom(kg_error *err) { return kgi_error_set(err, KG_ENOMEM, "o
 void *kgi_malloc(size_t n) { return malloc(n ? n : 1); }
 
 void *kgi_calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
+
+void *kgi_malloc_big(size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  enum { HUGE = 2 * 1024 * 1024 };
+  if (bytes >= HUGE) {
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE, bytes) != 0)
+      return NULL;
+    (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it, 4 KB pages */
+    return p;
+  }
+#endif
+  return kgi_malloc(bytes);
+}
+
+void *kgi_calloc_big(size_t n, size_t size) {
+  if (size && n > SIZE_MAX / size)
+    return NULL;
+  size_t bytes = n * size;
+  if (bytes == 0)
+    bytes = 1;
+  void *p = kgi_malloc_big(bytes);
+  if (p)
+    memset(p, 0, bytes);
+  return p;
+}
 
 void *kgi_reallocarray(void *p, size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)

@@ -4,21 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK_SIZE (256 * 1024)
+/* Node and edge storage: 256 KB blocks, then 2 MB ones (huge pages) once a graph is big. */
+#define BLOCK_SMALL (256 * 1024)
+#define BLOCK_BIG (2 * 1024 * 1024)
 
 static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
   n = (n + 15) & ~(size_t)15;
   if (g->block_left < n) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
-    char *b = kgi_calloc(1, BLOCK_SIZE);
+    size_t size = g->nblocks < 8 ? BLOCK_SMALL : BLOCK_BIG;
+    char *b = kgi_calloc_big(1, size);
     if (!b) {
       kgi_error_oom(err);
       return NULL;
     }
     g->blocks[g->nblocks++] = b;
     g->block_cur = b;
-    g->block_left = BLOCK_SIZE;
+    g->block_left = size;
   }
   void *r = g->block_cur;
   g->block_cur += n;

@@ -73,8 +73,8 @@ static void place(uint64_t *hashes, uint32_t *values, size_t mask, uint64_t h, u
 }
 
 static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
-  uint64_t *nh = kgi_calloc(ncap, sizeof *nh);
-  uint32_t *nv = kgi_malloc(ncap * sizeof *nv);
+  uint64_t *nh = kgi_calloc_big(ncap, sizeof *nh);
+  uint32_t *nv = kgi_calloc_big(ncap, sizeof *nv);
   if (!nh || !nv) {
     free(nh);
     free(nv);

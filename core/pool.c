@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_SIZE (64 * 1024)
+/* 64 KB chunks, then 2 MB ones (huge pages) once the pool holds 2 MB */
+#define CHUNK_SMALL (64 * 1024)
+#define CHUNK_BIG (2 * 1024 * 1024 - sizeof(kgi_pool_chunk)) /* with its header: 2 MB */
 
 struct kgi_pool_chunk {
   kgi_pool_chunk *next;
@@ -33,8 +35,11 @@ void kgi_pool_dispose(kgi_pool *p) {
 static char *pool_alloc(kgi_pool *p, size_t n) {
 #ifdef KG_DEBUG_POOL
   size_t want = n;
+  bool own = false;
 #else
-  size_t want = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+  size_t chunk = p->nchunks < 32 ? CHUNK_SMALL : CHUNK_BIG;
+  bool own = n > CHUNK_SMALL / 4; /* a big string gets a chunk of its own */
+  size_t want = own ? n : chunk;
   kgi_pool_chunk *c = p->chunks;
   if (c && c->size - c->used >= n) {
     char *r = c->data + c->used;
@@ -44,13 +49,14 @@ static char *pool_alloc(kgi_pool *p, size_t n) {
 #endif
   if (want > SIZE_MAX - sizeof(kgi_pool_chunk))
     return NULL;
-  kgi_pool_chunk *nc = malloc(sizeof *nc + want);
+  kgi_pool_chunk *nc = kgi_malloc_big(sizeof *nc + want);
   if (!nc)
     return NULL;
   nc->size = want;
   nc->used = n;
-  /* a big string gets its own chunk, kept behind the current one so the rest stays usable */
-  if (p->chunks && want != CHUNK_SIZE) {
+  p->nchunks++;
+  /* a chunk of its own goes behind the current one, so the rest of that stays usable */
+  if (p->chunks && own) {
     nc->next = p->chunks->next;
     p->chunks->next = nc;
   } else {
