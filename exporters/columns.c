@@ -356,19 +356,32 @@ struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error
   return w;
 }
 
-/* Element text: xmlEncodeSpecialChars rewrites < > & " and CR, nothing else. */
+/*
+ * What libxml2 2.9's writer would rewrite, by byte: 1 in element text (xmlEncodeSpecialChars:
+ * < > & " and CR), 2 in an attribute value (with no document, also TAB, LF, every other
+ * control and every non-ASCII byte, written as character references).
+ */
+static const unsigned char xml_rewrites[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 int kgi_xml_text(struct _xmlTextWriter *w, const char *text) {
-  for (const char *p = text; *p; p++)
-    if (*p == '<' || *p == '>' || *p == '&' || *p == '"' || *p == '\r')
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+    if (xml_rewrites[*p] & 1)
       return xmlTextWriterWriteString(w, (const xmlChar *)text);
   return xmlTextWriterWriteRaw(w, (const xmlChar *)text);
 }
 
-/* Attribute values: with no document, libxml2 also writes TAB, LF and every non-ASCII
- * character as a character reference, so only printable ASCII is left alone. */
 int kgi_xml_attr(struct _xmlTextWriter *w, const char *name, const char *value) {
   for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-    if (*p < 0x20 || *p >= 0x7f || *p == '<' || *p == '>' || *p == '&' || *p == '"')
+    if (xml_rewrites[*p] & 2)
       return xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value);
   int a = xmlTextWriterStartAttribute(w, (const xmlChar *)name);
   int b = a < 0 ? a : xmlTextWriterWriteRaw(w, (const xmlChar *)value);

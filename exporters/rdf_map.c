@@ -274,6 +274,17 @@ static int serialize_quads(librdf_world *w, gen *s, raptor_iostream *io, logctx 
   return rc;
 }
 
+/*
+ * raptor interns every URI in an AVL tree by default, so each of the millions of terms made
+ * for the serializer is a tree search and insert (a sixth of an N-Triples export's time).
+ * The model's strings are interned already, and raptor's writers compare URIs by their text
+ * when interning is off, so it is turned off before librdf opens its raptor world.
+ */
+static void no_uri_interning(void *ctx, raptor_world *rw) {
+  KGI_UNUSED(ctx);
+  raptor_world_set_flag(rw, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
+}
+
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
   bool quads = strcmp(syntax, "nquads") == 0;
   kg_status st = KG_OK;
@@ -286,6 +297,7 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   if (!w)
     return kgi_error_set(err, KG_ELIB, "cannot start librdf");
   librdf_world_set_logger(w, &log, on_log);
+  librdf_world_set_raptor_init_handler(w, NULL, no_uri_interning);
   librdf_world_open(w);
   s.w = w;
   s.g = g;
