@@ -88,7 +88,7 @@ void *kgi_reallocarray(void *p, size_t n, size_t size) {
 kg_status kgi_grow(void **items, size_t *cap, size_t need, size_t size, kg_error *err) {
   if (need <= *cap)
     return KG_OK;
-  size_t ncap = *cap ? *cap : 4;
+  size_t ncap = *cap ? *cap : 1;
   while (ncap < need) {
     if (ncap > SIZE_MAX / 2)
       return kgi_error_oom(err);

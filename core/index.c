@@ -36,32 +36,28 @@ void kgi_index_clear(kgi_index *ix) {
   ix->count = 0;
 }
 
-uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx) {
+/* Linear probing from h; `exact`: a stored h is the key itself (see kgi_index_find_key). */
+static inline uint32_t *probe(const kgi_index *ix, uint64_t h, kgi_index_eq eq, void *ctx,
+                              bool exact) {
   if (!ix->cap)
     return NULL;
-  uint64_t h = fix(hash);
   size_t mask = ix->cap - 1;
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     if (ix->hashes[i] == 0)
       return NULL;
-    if (ix->hashes[i] == h && eq(ctx, ix->values[i]))
+    if (ix->hashes[i] == h && ((exact && h != 1) || eq(ctx, ix->values[i])))
       return &ix->values[i];
   }
 }
 
+uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx) {
+  return probe(ix, fix(hash), eq, ctx, false);
+}
+
+/* fix() is a bijection, so an equal stored hash is an equal key; only 1 is ambiguous (it
+ * stands for the key fix() maps to 0 too) and is confirmed by eq. */
 uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx) {
-  if (!ix->cap)
-    return NULL;
-  uint64_t h = fix(key);
-  size_t mask = ix->cap - 1;
-  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    if (ix->hashes[i] == 0)
-      return NULL;
-    /* fix() is a bijection, so an equal stored hash is an equal key; only 1 is ambiguous
-     * (it stands for the key fix() maps to 0 too) and is confirmed by eq */
-    if (ix->hashes[i] == h && (h != 1 || eq(ctx, ix->values[i])))
-      return &ix->values[i];
-  }
+  return probe(ix, fix(key), eq, ctx, true);
 }
 
 static void place(uint64_t *hashes, uint32_t *values, size_t mask, uint64_t h, uint32_t v) {
