@@ -275,6 +275,33 @@ static int serialize_quads(librdf_world *w, gen *s, raptor_iostream *io, logctx 
 }
 
 /*
+ * The prefixes worth declaring, as a bit per kgi_prefixes entry: those of the mapping's own
+ * vocabulary (rdf:type, rdfs:label, xsd: types, prov:wasDerivedFrom, owl:sameAs), and the others
+ * when some string of the graph starts with their namespace. raptor's writers try every declared
+ * prefix on every IRI they write, so unused ones cost time on a large graph (and say nothing to a
+ * reader).
+ */
+static unsigned prefixes_used(const kg_graph *g) {
+  unsigned used = 0, all = 0;
+  size_t len[32];
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix && p - kgi_prefixes < 32; p++) {
+    size_t i = (size_t)(p - kgi_prefixes);
+    len[i] = strlen(p->ns);
+    all |= 1u << i;
+    if (strcmp(p->ns, KGI_RDF) == 0 || strcmp(p->ns, KGI_RDFS) == 0 ||
+        strcmp(p->ns, KGI_XSD) == 0 || strcmp(p->ns, KGI_PROV) == 0 || strcmp(p->ns, KGI_OWL) == 0)
+      used |= 1u << i;
+  }
+  for (size_t k = 0; k < g->pool.nstrs && used != all; k++) {
+    const char *str = g->pool.strs[k];
+    for (size_t i = 0; kgi_prefixes[i].prefix && i < 32; i++)
+      if (!(used & 1u << i) && strncmp(str, kgi_prefixes[i].ns, len[i]) == 0)
+        used |= 1u << i;
+  }
+  return used;
+}
+
+/*
  * raptor interns every URI in an AVL tree by default, so each of the millions of terms made
  * for the serializer is a tree search and insert (a sixth of an N-Triples export's time).
  * The model's strings are interned already, and raptor's writers compare URIs by their text
@@ -321,8 +348,10 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
       librdf_serializer_set_namespace(ser, u, "");
       librdf_free_uri(u);
     }
+    unsigned used = prefixes_used(g);
     for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
-      if (!(u = librdf_new_uri(w, (const unsigned char *)p->ns)))
+      if (!(used & 1u << (p - kgi_prefixes)) ||
+          !(u = librdf_new_uri(w, (const unsigned char *)p->ns)))
         continue;
       librdf_serializer_set_namespace(ser, u, p->prefix);
       librdf_free_uri(u);
