@@ -33,10 +33,16 @@ static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
 static bool iri_ok(const char *s) {
   if (!*s)
     return false;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+  bool ascii = true;
+  const unsigned char *p = (const unsigned char *)s;
+  for (; *p; p++) {
     if (kgi_iri_bad[*p])
       return false;
-  return true;
+    ascii = ascii && *p < 0x80;
+  }
+  /* text given through the API (or made by a \u escape) is checked here, as input text is */
+  size_t len = (size_t)(p - (const unsigned char *)s);
+  return ascii || (kgi_utf8_valid(s, len, NULL) && kgi_find_xml_illegal(s, len) == (size_t)-1);
 }
 
 static bool is_absolute(const char *s) {
@@ -97,7 +103,8 @@ const char *kg_graph_base(const kg_graph *g) { return g->base; }
 
 const char *kgi_graph_id_for_iri(const kg_graph *g, const char *iri) {
   size_t nb = strlen(g->base);
-  if (strncmp(iri, g->base, nb) == 0 && iri[nb])
+  /* "_:x" names a blank node: an IRI never gets that id (<BASE_:x> is not _:x) */
+  if (strncmp(iri, g->base, nb) == 0 && iri[nb] && strncmp(iri + nb, "_:", 2) != 0)
     return iri + nb;
   return iri;
 }

@@ -357,9 +357,10 @@ struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error
 }
 
 /*
- * What libxml2 2.9's writer would rewrite, by byte: 1 in element text (xmlEncodeSpecialChars:
- * < > & " and CR), 2 in an attribute value (with no document, also TAB, LF, every other
- * control and every non-ASCII byte, written as character references).
+ * What libxml2 2.9's writer may rewrite, by byte: 1 in element text (xmlEncodeSpecialChars:
+ * < > & " and CR), 2 in an attribute value (also TAB, LF and the other controls). Non-ASCII
+ * bytes in attributes take the escaping path too, to be safe (libxml2 writes them as they
+ * are when the document's encoding is set, as ours is), so a raw write is never a change.
  */
 static const unsigned char xml_rewrites[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,

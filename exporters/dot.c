@@ -144,6 +144,14 @@ static void put_escaped(buf *b, const char *s, esc_kind kind) {
 /* Length of the UTF-8 sequence starting with byte c (the model holds valid UTF-8 only). */
 static size_t utf8_len(unsigned char c) { return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
+/* Bytes of the character at s, never past the string's end (a cut sequence counts short). */
+static size_t char_len(const char *s) {
+  size_t n = utf8_len((unsigned char)*s), i = 1;
+  while (i < n && s[i])
+    i++;
+  return i;
+}
+
 /* Two columns for CJK, kana, hangul and fullwidth forms, one for the rest: close enough to
    wrap quotes evenly in Latin and CJK text alike. */
 static int char_width(const char *s) {
@@ -192,10 +200,10 @@ static bool put_word(wrap *w, const char *p, const char *end, int width, bool fi
       wrap_char(w, " ", 1, 1);
     }
   }
-  for (; p < end; p += utf8_len((unsigned char)*p)) {
+  for (; p < end; p += char_len(p)) {
     if (limited && w->total >= w->total_max)
       return false; /* a long run without spaces (CJK): cut inside it */
-    wrap_char(w, p, utf8_len((unsigned char)*p), char_width(p));
+    wrap_char(w, p, char_len(p), char_width(p));
   }
   return true;
 }
@@ -210,7 +218,7 @@ static bool put_wrapped(wrap *w, const char *text) {
       break;
     int width = 0;
     const char *end = p;
-    for (; *end && !is_space(*end); end += utf8_len((unsigned char)*end))
+    for (; *end && !is_space(*end); end += char_len(end))
       width += char_width(end);
     whole = put_word(w, p, end, width, first);
     first = false;
@@ -240,7 +248,7 @@ static int lines_at(const char *text, int line_max, int *widest) {
     while (is_space(*p))
       p++;
     int width = 0;
-    for (; *p && !is_space(*p); p += utf8_len((unsigned char)*p))
+    for (; *p && !is_space(*p); p += char_len(p))
       width += char_width(p);
     if (!width)
       break;

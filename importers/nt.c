@@ -145,24 +145,48 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
   return true;
 }
 
-static bool pn_chars_base(unsigned char ch) {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+/* The code point at s[*i] (valid UTF-8: the importer checks the raw text first); *i moves on. */
+static uint32_t next_cp(const char *s, size_t len, size_t *i) {
+  unsigned char c = (unsigned char)s[*i];
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+  size_t k = 1;
+  for (; k < n && *i + k < len; k++)
+    cp = cp << 6 | ((unsigned char)s[*i + k] & 0x3F);
+  *i += k;
+  return cp;
+}
+
+/* PN_CHARS_BASE, PN_CHARS_U (with ':', as RDF 1.1 N-Triples has it) and PN_CHARS */
+static bool pn_base(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+static bool pn_u(uint32_t c) { return pn_base(c) || c == '_' || c == ':'; }
+static bool pn_chars(uint32_t c) {
+  return pn_u(c) || c == '-' || (c >= '0' && c <= '9') || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x203F && c <= 0x2040);
 }
 
 /* BLANK_NODE_LABEL: '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)? */
 static bool blank(cursor *c, kgi_nt_buf *b) {
   size_t start = c->i;
   c->i += 2;
-  size_t first = c->i;
-  if (c->i >= c->len || !(pn_chars_base((unsigned char)c->s[c->i]) || c->s[c->i] == '_' ||
-                          (c->s[c->i] >= '0' && c->s[c->i] <= '9')))
+  size_t first = c->i, at = c->i;
+  uint32_t cp = c->i < c->len ? next_cp(c->s, c->len, &at) : 0;
+  if (!(pn_u(cp) || (cp >= '0' && cp <= '9')))
     return fail(c, start, "blank node label expected after '_:'");
-  c->i++;
+  c->i = at;
   while (c->i < c->len) {
-    unsigned char ch = (unsigned char)c->s[c->i];
-    if (!(pn_chars_base(ch) || ch == '_' || ch == '-' || ch == '.' || (ch >= '0' && ch <= '9')))
+    at = c->i;
+    cp = next_cp(c->s, c->len, &at);
+    if (!pn_chars(cp) && cp != '.')
       break;
-    c->i++;
+    c->i = at;
   }
   while (c->s[c->i - 1] == '.') /* a label does not end with '.': that is the triple's end */
     c->i--;

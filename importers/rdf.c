@@ -41,6 +41,7 @@ typedef struct importer {
   kgi_nt_reader ntr;
   size_t next_line; /* the first line not read yet (N-Triples) */
   size_t cur_line;  /* the line of the triple being handled (N-Triples), else 0 */
+  bool after_cr;    /* the last byte given was a CR (N-Triples: a CRLF is one line end) */
 } importer;
 
 /* ---- the text window and locating errors ---- */
@@ -113,11 +114,11 @@ static size_t term_start(const importer *im, size_t off) {
   return i;
 }
 
-static int current_line(const importer *im) {
+static size_t current_line(const importer *im) {
   if (im->cur_line)
-    return (int)im->cur_line;
+    return im->cur_line;
   raptor_locator *loc = raptor_parser_get_locator(im->parser);
-  return loc && loc->line > 0 ? loc->line : 1;
+  return loc && loc->line > 0 ? (size_t)loc->line : 1;
 }
 
 /* Fail the import with "name:line[:col]: message", pointing at `token` when found (at the
@@ -126,7 +127,7 @@ static void fail_at_term(importer *im, kg_status st, const char *token, bool is_
                          const char *msg) {
   if (im->status)
     return;
-  size_t line = (size_t)current_line(im), col = 0;
+  size_t line = current_line(im), col = 0;
   size_t off = token ? find_token(im, line, token) : (size_t)-1;
   if (off != (size_t)-1) {
     line_col_of(im, is_term ? term_start(im, off) : off, &line, &col);
@@ -173,7 +174,7 @@ static kg_node *node_for(importer *im, const kgi_term *t) {
     st = kgi_graph_add_blank(&n, im->g, t->str, &local);
   } else {
     const char *iri = t->str;
-    if (im->last && strcmp(iri, im->last->iri) == 0)
+    if (im->last && im->last->iri && strcmp(iri, im->last->iri) == 0)
       return im->last;
     if (!check_term(im, iri))
       return NULL;
@@ -206,7 +207,7 @@ static bool lang_as_written(importer *im, const char *lang) {
   for (size_t i = 0; i <= n; i++)
     bad[i + 1] = lang[i] == '-' ? '_' : lang[i];
   /* case-insensitive search on the current line and the ones just before it */
-  size_t line = (size_t)current_line(im), start, end;
+  size_t line = current_line(im), start, end;
   for (size_t l = line; l >= 1 && l + 8 > line; l--) {
     if (!line_range(im, l, &start, &end))
       continue;
@@ -522,13 +523,31 @@ static kg_status append_window(importer *im, const char *data, size_t n) {
     im->first_line = 1;
   }
   memcpy(im->text + im->len, data, n);
-  for (size_t i = 0; i < n; i++)
-    if (data[i] == '\n') {
-      if (kgi_grow((void **)&im->line_at, &im->caplines, im->nlines + 1, sizeof *im->line_at,
-                   im->err))
-        return KG_ENOMEM;
-      im->line_at[im->nlines++] = im->len + i + 1;
+  /* N-Triples ends a line with [#xD#xA]+: a lone CR ends a line too, and the LF of a CRLF
+   * moves that line's start past itself (one line, not two) */
+  bool crs = im->nt && (im->after_cr || memchr(data, '\r', n));
+  for (size_t i = 0; i < n; i++) {
+    if (!crs) { /* the common case: lines end with LF alone */
+      const char *lf = memchr(data + i, '\n', n - i);
+      if (!lf)
+        break;
+      i = (size_t)(lf - data);
     }
+    char ch = data[i];
+    bool after_cr = im->after_cr;
+    im->after_cr = ch == '\r';
+    if (ch != '\n' && !(im->nt && ch == '\r'))
+      continue;
+    size_t at = im->len + i + 1;
+    if (im->nt && ch == '\n' && after_cr) {
+      im->line_at[im->nlines - 1] = at;
+      continue;
+    }
+    if (kgi_grow((void **)&im->line_at, &im->caplines, im->nlines + 1, sizeof *im->line_at,
+                 im->err))
+      return KG_ENOMEM;
+    im->line_at[im->nlines++] = at;
+  }
   im->len += n;
   im->text[im->len] = '\0';
   return KG_OK;

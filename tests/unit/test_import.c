@@ -106,7 +106,22 @@ static void test_story(void) {
   kg_graph_free(g);
 }
 
+/* An IRI under the base whose rest reads "_:b1" is not the blank node _:b1. */
+static void test_blank_lookalike_iri(void) {
+  const char *nt = "_:b1 <http://x/p> \"a\" .\n"
+                   "<https://example.org/f/_:b1> <http://x/p> \"b\" .\n"
+                   "<http://x/s> <http://x/p> \"c\" .\n";
+  kg_graph *g = NULL;
+  kg_error err;
+  kg_error_init(&err);
+  CHECK(kg_import_buffer(&g, nt, strlen(nt), "t.nt", "ntriples", "https://example.org/f/", &err) ==
+        KG_OK);
+  CHECK(g && kg_graph_node_count(g) == 3);
+  kg_graph_free(g);
+}
+
 int main(void) {
+  test_blank_lookalike_iri();
   test_mapping();
   test_errors();
   test_story();

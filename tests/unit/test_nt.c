@@ -32,6 +32,14 @@ static void test_terms(void) {
   CHECK_STR(t[2].datatype, "http://www.w3.org/2001/XMLSchema#integer");
   CHECK(t[2].lang == NULL);
 
+  /* RDF 1.1 N-Triples labels may hold ':' (PN_CHARS_U) and non-ASCII letters */
+  CHECK(read1("_:a:b <http://a/p> _::x .", t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK_STR(t[0].str, "a:b");
+  CHECK_STR(t[2].str, ":x");
+  CHECK(read1("_:\xc3\xa9t\xc3\xa9 <http://a/p> _:x\xc2\xb7y .", t, &off, &msg) == KGI_NT_TRIPLE);
+  CHECK_STR(t[0].str, "\xc3\xa9t\xc3\xa9");
+  CHECK_STR(t[2].str, "x\xc2\xb7y");
+
   /* a label does not end with '.': that one ends the triple */
   CHECK(read1("<http://a/s> <http://a/p> _:x1.", t, &off, &msg) == KGI_NT_TRIPLE);
   CHECK(t[2].type == KGI_TERM_BLANK);
@@ -87,6 +95,10 @@ static void test_errors(void) {
       {"<http://a/s> <http://a/p> <http://a/o> . <http://a/s> <http://a/p> <http://a/o> .", 41},
       {"<http://a/s> <http://a/p> \"x\" .\r\"y\" .", 32},
       {"<http://a/s> <http://a/p", 13},
+      {"<http://a/s> <http://a/p> _:a\xc3\x97"
+       "b .",
+       29},                                            /* U+00D7 is no label character */
+      {"<http://a/s> <http://a/p> _:\xc2\xb7x .", 26}, /* U+00B7 cannot start a label */
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     kgi_term t[3];
