@@ -705,15 +705,10 @@ static kg_status add_legend(dot *d) {
 
 /* ---- countries ---- */
 
-static bool has_style(const kg_node *n, const char *cls) {
-  const kgi_style *s = kgi_style_for(n);
-  return s->cls && strcmp(s->cls, cls) == 0;
-}
-
 /* An edge that says its source acts for its target country (an office, a mandate). */
 static bool acts_for_country(const kg_edge *e) {
   return (strcmp(e->pred, KG_NS "holdsOffice") == 0 || strcmp(e->pred, KG_NS "represents") == 0) &&
-         has_style(e->tgt, "Country") && !has_style(e->src, "Country");
+         style_is(kgi_style_for(e->tgt), "Country") && !style_is(kgi_style_for(e->src), "Country");
 }
 
 /*

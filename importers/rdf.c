@@ -1,9 +1,11 @@
 /*
- * RDF (Turtle, N-Triples) into the model, through Redland's raptor parser.
+ * RDF (Turtle, N-Triples) into the model: Turtle through Redland's raptor parser, N-Triples
+ * through our own line reader (importers/nt.c), both feeding on_triple().
  *
  * The mapping is docs/model.md. Errors name the input and the line (and column when it is
- * known): raptor reports the line where it finished a triple; for a bad term or a bad
- * literal we search back from there for the offending text to point at it exactly.
+ * known): the N-Triples reader knows the column of every syntax error; raptor reports the
+ * line where it finished a triple. For a bad term or a bad literal we search back from that
+ * line for the offending text to point at it exactly.
  */
 #include "kgi.h"
 #include "nt.h"
@@ -225,7 +227,7 @@ static bool lang_as_written(importer *im, const char *lang) {
   return true;
 }
 
-/* The literal as a model value; strings borrowed from raptor. */
+/* The literal as a model value; strings borrowed from the parser for this triple. */
 static bool literal_value(importer *im, const kgi_term *t, kg_value *v) {
   memset(v, 0, sizeof *v);
   v->lexical = t->str;
