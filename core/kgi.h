@@ -160,6 +160,8 @@ const char *kgi_graph_id_for_iri(const kg_graph *g, const char *iri);
 
 /* ---- values (core/value.c) ---- */
 
+/* Decode the code point at s (at most len bytes): its length, or 0 when malformed. */
+size_t kgi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* A code point that XML 1.0 forbids (C0 controls but TAB LF CR, U+FFFE, U+FFFF, surrogates). */
 bool kgi_xml_char_ok(uint32_t cp);

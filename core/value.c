@@ -80,8 +80,7 @@ kg_value_kind kgi_kind_for_datatype(const char *dt) {
 
 /* ---- UTF-8 and XML ---- */
 
-/* Decode one code point; returns its length or 0 when malformed. */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
+size_t kgi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
   unsigned char c = s[0];
   size_t n;
   uint32_t v, min;
@@ -124,7 +123,7 @@ bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
   size_t i = 0;
   while (i < len) {
     uint32_t cp;
-    size_t n = p[i] < 0x80 ? 1 : utf8_decode(p + i, len - i, &cp);
+    size_t n = p[i] < 0x80 ? 1 : kgi_utf8_decode(p + i, len - i, &cp);
     if (!n) {
       if (bad_offset)
         *bad_offset = i;
@@ -152,7 +151,7 @@ size_t kgi_find_xml_illegal(const char *s, size_t len) {
       continue;
     }
     uint32_t cp;
-    size_t n = utf8_decode(p + i, len - i, &cp);
+    size_t n = kgi_utf8_decode(p + i, len - i, &cp);
     if (!n || !kgi_xml_char_ok(cp))
       return i;
     i += n;

@@ -145,16 +145,12 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
   return true;
 }
 
-/* The code point at s[*i] (valid UTF-8: the importer checks the raw text first); *i moves on. */
+/* The code point at s[*i], *i moved past it; 0 (no label character) when malformed. */
 static uint32_t next_cp(const char *s, size_t len, size_t *i) {
-  unsigned char c = (unsigned char)s[*i];
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  uint32_t cp = n == 1 ? c : c & (0x7F >> n);
-  size_t k = 1;
-  for (; k < n && *i + k < len; k++)
-    cp = cp << 6 | ((unsigned char)s[*i + k] & 0x3F);
-  *i += k;
-  return cp;
+  uint32_t cp = 0;
+  size_t n = kgi_utf8_decode((const unsigned char *)s + *i, len - *i, &cp);
+  *i += n ? n : 1;
+  return n ? cp : 0;
 }
 
 /* PN_CHARS_BASE, PN_CHARS_U (with ':', as RDF 1.1 N-Triples has it) and PN_CHARS */

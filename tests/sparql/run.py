@@ -287,20 +287,14 @@ def datatype_problems(qtext, answer):
     return problems
 
 
-def main(argv):
-    if len(argv) != 4 or argv[1] not in ("rdflib", "roqet"):
-        sys.stderr.write("usage: /usr/bin/python3 %s rdflib|roqet DATA.ttl QUERY_DIR\n" % argv[0])
-        return 2
-    engine_name, data, qdir = argv[1:]
-    if not os.path.isfile(data):
-        sys.stderr.write("run.py: no data file %s\n" % data)
-        return 2
+def check(engine, qdir, lines=None, prog="run.py"):
+    """Every QDIR/*.rq through engine.run(), compared with its .expected file and its
+    "# expect-datatype:" lines. lines(answer, want) gives the answer's lines (default:
+    answer_lines). Returns the exit code: 0 all as expected, 1 a failure, 2 no queries."""
     queries = sorted(f for f in os.listdir(qdir) if f.endswith(".rq"))
     if not queries:
-        sys.stderr.write("run.py: no .rq files in %s\n" % qdir)
+        sys.stderr.write("%s: no .rq files in %s\n" % (prog, qdir))
         return 2
-    engine = RdflibEngine(data) if engine_name == "rdflib" else RoqetEngine(data)
-
     failed = []
     for q in queries:
         qpath = os.path.join(qdir, q)
@@ -317,8 +311,8 @@ def main(argv):
             print("FAIL %s: %s: %s" % (q, engine.name, e))
             failed.append(q)
             continue
-        got = answer_lines(answer)
         want = expected_lines(epath)
+        got = lines(answer, want) if lines else answer_lines(answer)
         problems = datatype_problems(qtext, answer)
         if got != want or problems:
             print("FAIL %s (%s)" % (q, engine.name))
@@ -336,6 +330,17 @@ def main(argv):
         return 1
     print("%d queries, all answers as expected (%s)" % (len(queries), engine.name))
     return 0
+
+
+def main(argv):
+    if len(argv) != 4 or argv[1] not in ("rdflib", "roqet"):
+        sys.stderr.write("usage: /usr/bin/python3 %s rdflib|roqet DATA.ttl QUERY_DIR\n" % argv[0])
+        return 2
+    engine_name, data, qdir = argv[1:]
+    if not os.path.isfile(data):
+        sys.stderr.write("run.py: no data file %s\n" % data)
+        return 2
+    return check(RdflibEngine(data) if engine_name == "rdflib" else RoqetEngine(data), qdir)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ same_value() below. Exits 0 when every answer is as expected, 1 otherwise, 2 on 
 """
 
 import decimal
-import difflib
 import importlib.util
 import json
 import os
@@ -127,44 +126,7 @@ class ResultsEngine:
 
 
 def check(engine, qdir):
-    queries = sorted(f for f in os.listdir(qdir) if f.endswith(".rq"))
-    if not queries:
-        sys.stderr.write("sparql_check.py: no .rq files in %s\n" % qdir)
-        return 2
-    failed = []
-    for q in queries:
-        qpath = os.path.join(qdir, q)
-        epath = qpath[:-3] + ".expected"
-        with open(qpath, encoding="utf-8") as f:
-            qtext = f.read()
-        if not os.path.isfile(epath):
-            print("FAIL %s: no %s" % (q, os.path.basename(epath)))
-            failed.append(q)
-            continue
-        try:
-            answer = engine.run(qpath, qtext)
-        except Exception as e:  # an engine error fails this query, not the run
-            print("FAIL %s: %s: %s" % (q, engine.name, e))
-            failed.append(q)
-            continue
-        want = run.expected_lines(epath)
-        got = value_normalised_lines(answer, want)
-        problems = run.datatype_problems(qtext, answer)
-        if got != want or problems:
-            print("FAIL %s (%s)" % (q, engine.name))
-            if got != want:
-                for line in difflib.unified_diff(want, got, os.path.basename(epath),
-                                                 "%s answer" % engine.name, lineterm=""):
-                    print("    " + line)
-            for p in problems:
-                print("    " + p)
-            failed.append(q)
-    if failed:
-        print("%d of %d queries failed with %s: %s"
-              % (len(failed), len(queries), engine.name, " ".join(failed)))
-        return 1
-    print("%d queries, all answers as expected (%s)" % (len(queries), engine.name))
-    return 0
+    return run.check(engine, qdir, value_normalised_lines, "sparql_check.py")
 
 
 def main(argv):
