@@ -1,6 +1,6 @@
 /* Errors and checked allocation. */
 #define _DEFAULT_SOURCE /* madvise */
-#include "kgi.h"
+#include "base.h"
 
 #ifdef __linux__
 #include <sys/mman.h>

@@ -1,5 +1,5 @@
 /* The model: nodes, edges, values, provenance. Lookups by id and by triple are O(1). */
-#include "kgi.h"
+#include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -579,12 +579,6 @@ const kg_value *kg_edge_qualifier_at(const kg_edge *e, size_t i, const char **pr
 }
 
 const kg_node *kg_edge_source(const kg_edge *e) { return e->source; }
-
-void kg_graph_stats(const kg_graph *g, kg_stats *out) {
-  out->nodes = g->nnodes;
-  out->edges = g->nedges;
-  out->triples = kgi_graph_triple_count(g);
-}
 
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
   const char *b = kgi_pool_intern(&g->pool, base);

@@ -1,5 +1,5 @@
 /* An open-addressing hash index (linear probing) that stores hashes and values only. */
-#include "kgi.h"
+#include "base.h"
 
 #include <stdlib.h>
 #include <string.h>

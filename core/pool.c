@@ -3,7 +3,7 @@
  * chunks freed all at once. Build with -DKG_DEBUG_POOL to give every string its own
  * allocation, so that AddressSanitizer and valgrind see overruns.
  */
-#include "kgi.h"
+#include "base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* Atomic output: write to a temporary file beside the target, rename when complete. */
-#include "kgi.h"
+#include "sink.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Typed values: lexical checks, canonical forms, datatypes; UTF-8 and XML character checks. */
-#include "kgi.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -197,9 +197,19 @@ static bool all_digits(const char *s, size_t n) {
 
 static bool leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-static int days_in(long y, int m) {
+int kgi_days_in_month(long y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12)
+    return 0;
   return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+int kgi_char_columns(uint32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                 (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD)
+             ? 2
+             : 1;
 }
 
 /* YYYY[-MM[-DD]] with an optional leading '-'; checks ranges. Returns the length used. */
@@ -229,7 +239,7 @@ static size_t parse_date(const char *s, kg_date_precision *prec) {
   if (!all_digits(p + 1, 2) || isdigit((unsigned char)p[3]))
     return 0;
   int d = (p[1] - '0') * 10 + (p[2] - '0');
-  if (d < 1 || d > days_in(y, m))
+  if (d < 1 || d > kgi_days_in_month(y, m))
     return 0;
   p += 3;
   *prec = KG_DATE_DAY;

@@ -6,7 +6,8 @@
 #ifndef KGI_COLUMNS_H
 #define KGI_COLUMNS_H
 
-#include "kgi.h"
+#include "exporter.h"
+#include "present.h"
 
 typedef enum { KGI_FOR_NODE, KGI_FOR_EDGE } kgi_col_for;
 

@@ -3,7 +3,8 @@
 #ifndef KGI_DOT_BUILD_H
 #define KGI_DOT_BUILD_H
 
-#include "kgi.h"
+#include "exporter.h"
+#include "present.h"
 
 #include <cgraph.h>
 

@@ -23,6 +23,13 @@ const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, co
   return buf;
 }
 
+/* The counts of the stats are the RDF mapping's: they live with it, not in the model. */
+void kg_graph_stats(const kg_graph *g, kg_stats *out) {
+  out->nodes = g->nnodes;
+  out->edges = g->nedges;
+  out->triples = kgi_graph_triple_count(g);
+}
+
 size_t kgi_graph_triple_count(const kg_graph *g) {
   size_t t = 0;
   for (size_t i = 0; i < g->nnodes; i++) {

@@ -2,7 +2,7 @@
 #ifndef KGI_RDF_MAP_H
 #define KGI_RDF_MAP_H
 
-#include "kgi.h"
+#include "exporter.h"
 
 #include <redland.h>
 

@@ -5,7 +5,7 @@
  */
 #include "nt.h"
 
-#include "kgi.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <stdlib.h>

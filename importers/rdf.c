@@ -7,7 +7,7 @@
  * line where it finished a triple. For a bad term or a bad literal we search back from that
  * line for the offending text to point at it exactly.
  */
-#include "kgi.h"
+#include "importer.h"
 #include "nt.h"
 
 #include <ctype.h>

@@ -2,7 +2,7 @@
  * The project vocabulary, read from ontology/kgexport.ttl (embedded at build time): the
  * one source of truth for which kg: terms exist, their English labels and their parents.
  */
-#include "kgi.h"
+#include "vocab.h"
 
 #include <raptor2.h>
 #include <stdlib.h>

@@ -2,6 +2,8 @@
 #include "check.h"
 #include "kgexport.h"
 
+#include <stdlib.h>
+
 static kg_graph *load(const char *ttl, kg_error *err) {
   kg_graph *g = NULL;
   kg_error_init(err);
@@ -103,6 +105,20 @@ static void test_story(void) {
     CHECK(kg_edge_source(kg_graph_edge_at(g, i)) != NULL);
   CHECK(kg_graph_find_node(g, "xi-jinping") != NULL);
   CHECK(kg_graph_find_node(g, "taiwan") != NULL);
+  /* the triple count the stats report is what the N-Triples export holds, line for line */
+  kg_stats s;
+  kg_graph_stats(g, &s);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  CHECK(mem && kg_export_stream(g, "ntriples", mem, &err) == KG_OK);
+  if (mem)
+    fclose(mem);
+  size_t lines = 0;
+  for (size_t i = 0; i < len; i++)
+    lines += text[i] == '\n';
+  CHECK(s.triples > 0 && s.triples == lines);
+  free(text);
   kg_graph_free(g);
 }
 

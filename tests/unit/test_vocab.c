@@ -1,6 +1,6 @@
 /* The C code and ontology/kgexport.ttl agree: every kg: term the code names is defined. */
 #include "check.h"
-#include "kgi.h"
+#include "present.h"
 
 int main(void) {
   kg_error err;

@@ -2,7 +2,7 @@
  * Time: the period a node or an edge covers, from its dates. Shared by the GEXF timeline,
  * GraphML's start/end columns and the --from/--to filter, so they agree.
  */
-#include "kgi.h"
+#include "vocab.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,12 +37,6 @@ static const kg_value *find_value(const kgi_prop *props, uint32_t n, const char 
   return NULL;
 }
 
-static int days_in_month(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : d[m - 1];
-}
-
 /* First and last day a date value covers: "2026-04" covers 2026-04-01 .. 2026-04-30. */
 static bool date_bounds(const kg_value *v, char *first, char *last, size_t size) {
   if (v->kind == KG_VALUE_DATETIME) {
@@ -61,7 +55,7 @@ static bool date_bounds(const kg_value *v, char *first, char *last, size_t size)
     return n >= 1;
   case KG_DATE_MONTH:
     snprintf(first, size, "%04d-%02d-01", y, m);
-    snprintf(last, size, "%04d-%02d-%02d", y, m, m >= 1 && m <= 12 ? days_in_month(y, m) : 28);
+    snprintf(last, size, "%04d-%02d-%02d", y, m, m >= 1 && m <= 12 ? kgi_days_in_month(y, m) : 28);
     return n >= 2;
   case KG_DATE_DAY:
     snprintf(first, size, "%04d-%02d-%02d", y, m, d);

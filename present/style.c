@@ -2,7 +2,7 @@
  * One visual language for every format: a colour and a shape per kind of node. A node's
  * style is that of its first class with a style, walking up the ontology's subClassOf.
  */
-#include "kgi.h"
+#include "present.h"
 
 #include <string.h>
 

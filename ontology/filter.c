@@ -3,7 +3,7 @@
  * so that the Turtle, GraphML and DOT of a filtered graph agree. Linear in the graph: one
  * adjacency index (CSR) for the walk, one pass per restriction, one copy of what is kept.
  */
-#include "kgi.h"
+#include "vocab.h"
 
 #include <stdlib.h>
 #include <string.h>

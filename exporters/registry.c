@@ -1,5 +1,6 @@
 /* The table of output formats. Adding a format: one file in exporters/, one line here. */
-#include "kgi.h"
+#include "exporter.h"
+#include "sink.h"
 
 #include <string.h>
 

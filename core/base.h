@@ -1,0 +1,119 @@
+/*
+ * core/base.h — the ground floor every module stands on: errors, memory, hashing, the hash
+ * index, the string pool and the growable buffer. Knows no format and no vocabulary.
+ */
+#ifndef KGI_BASE_H
+#define KGI_BASE_H
+
+#include "kgexport.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define KGI_UNUSED(x) ((void)(x))
+#if defined(__GNUC__)
+#define KGI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define KGI_PRINTF(a, b)
+#endif
+
+/* ---- errors (core/error.c) ---- */
+
+/* Set err (first error wins: a filled err is left alone) and return st. */
+kg_status kgi_error_set(kg_error *err, kg_status st, const char *fmt, ...) KGI_PRINTF(3, 4);
+kg_status kgi_error_oom(kg_error *err);
+
+/* ---- memory ---- */
+
+void *kgi_malloc(size_t n);
+void *kgi_calloc(size_t n, size_t size);
+/* Memory for large tables and arenas (hash indexes, node and string storage), freed with
+ * free(): from 2 MB on, on Linux, in 2 MB pages where transparent huge pages are enabled for
+ * madvise, which saves a page fault per 4 KB on filling and most TLB misses on random probes. */
+void *kgi_malloc_big(size_t bytes);
+void *kgi_calloc_big(size_t n, size_t size); /* zeroed */
+/* realloc of an array of `n` items of `size`, overflow-checked; NULL on failure. */
+void *kgi_reallocarray(void *p, size_t n, size_t size);
+/* Grow *items so that it holds at least `need` items; *cap is updated. */
+kg_status kgi_grow(void **items, size_t *cap, size_t need, size_t size, kg_error *err);
+
+/* ---- hashing and the index (core/index.c) ---- */
+
+uint64_t kgi_hash_bytes(const void *data, size_t len, uint64_t seed);
+static inline uint64_t kgi_hash_str(const char *s, uint64_t seed) {
+  uint64_t h = seed ^ 14695981039346656037ULL;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+static inline uint64_t kgi_hash_mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+/*
+ * An open-addressing hash index from a 64-bit hash to a uint32 value. It stores no keys:
+ * the caller compares candidates (values with the same hash) against its own storage.
+ */
+typedef struct kgi_index {
+  uint64_t *hashes; /* 0 marks an empty slot (a hash of 0 is stored as 1) */
+  uint32_t *values;
+  size_t cap, count;
+} kgi_index;
+
+typedef bool (*kgi_index_eq)(void *ctx, uint32_t value);
+
+void kgi_index_dispose(kgi_index *ix);
+/* The value whose hash matches and for which eq() says yes, or NULL. */
+uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx);
+/* The same for an index whose "hashes" are the keys themselves (e.g. interned pointers):
+ * no call to eq() in the common case, as a matching hash is a matching key. */
+uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx);
+kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err);
+void kgi_index_clear(kgi_index *ix);
+
+/* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */
+
+typedef struct kgi_pool_chunk kgi_pool_chunk;
+typedef struct kgi_pool {
+  kgi_pool_chunk *chunks;
+  size_t nchunks;
+  const char **strs; /* every interned string, by number */
+  size_t nstrs, capstrs;
+  kgi_index index;
+} kgi_pool;
+
+void kgi_pool_init(kgi_pool *p);
+void kgi_pool_dispose(kgi_pool *p);
+/* Interned copy of s[0..len): equal strings get the same pointer. NULL on OOM. */
+const char *kgi_pool_intern_len(kgi_pool *p, const char *s, size_t len);
+const char *kgi_pool_intern(kgi_pool *p, const char *s);
+/* The interned copy of s, or NULL when s was never interned (adds nothing). */
+const char *kgi_pool_lookup(const kgi_pool *p, const char *s);
+
+/* ---- a growable text buffer (core/buf.c) ---- */
+
+/*
+ * Text composed piece by piece. An append that cannot allocate sets `oom` and makes every
+ * later append a no-op, so a chain of appends is checked once, at the end. `s` is always
+ * NUL-terminated once anything was appended (NULL before). init/dispose: the caller's struct.
+ */
+typedef struct kgi_buf {
+  char *s;
+  size_t len, cap;
+  bool oom;
+} kgi_buf;
+
+void kgi_buf_init(kgi_buf *b);
+void kgi_buf_dispose(kgi_buf *b);
+void kgi_buf_clear(kgi_buf *b);
+void kgi_buf_put(kgi_buf *b, const char *s, size_t n);
+void kgi_buf_puts(kgi_buf *b, const char *s);
+void kgi_buf_printf(kgi_buf *b, const char *fmt, ...) KGI_PRINTF(2, 3);
+/* The text so far ("" when empty). */
+const char *kgi_buf_str(const kgi_buf *b);
+
+#endif /* KGI_BASE_H */

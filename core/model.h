@@ -1,0 +1,76 @@
+/*
+ * core/model.h — the model's inside: nodes, edges and the graph, for the modules that read
+ * or build a graph directly (importers, exporters, the vocabulary's filter). Ownership is the
+ * public header's: a graph owns everything in it.
+ */
+#ifndef KGI_MODEL_H
+#define KGI_MODEL_H
+
+#include "text.h"
+
+typedef struct kgi_label {
+  const char *text;
+  const char *lang; /* "" when untagged; lower case */
+} kgi_label;
+
+typedef struct kgi_prop {
+  const char *pred; /* interned IRI */
+  kg_value value;   /* strings interned */
+} kgi_prop;
+
+struct kg_node {
+  uint32_t index;      /* position in the graph's node order */
+  bool dead;           /* removed during import (e.g. a statement folded into an edge) */
+  bool blank;          /* a blank node: id is "_:name", no IRI */
+  bool stmt_candidate; /* import: has an rdf:subject, may be a statement about an edge */
+  const char *id;
+  const char *iri; /* NULL for blank nodes */
+  const char **classes;
+  kgi_label *labels;
+  kgi_prop *props;
+  const char **same_as;
+  uint32_t nclasses, capclasses, nlabels, caplabels, nprops, capprops, nsame, capsame;
+  kg_node *source;
+  uint32_t in_degree, out_degree;
+};
+
+struct kg_edge {
+  uint32_t index;
+  bool dead;
+  kg_node *src, *tgt;
+  const char *pred;
+  kgi_prop *quals;
+  uint32_t nquals, capquals;
+  kg_node *source;
+  const char *stmt_iri; /* the statement node's IRI when the input named it, else NULL */
+};
+
+struct kg_graph {
+  kgi_pool pool;
+  const char *base;
+  kg_node **nodes; /* node order; each node is its own slot in a chunk */
+  size_t nnodes, capnodes;
+  kg_edge **edges;
+  size_t nedges, capedges;
+  kgi_index node_ix; /* hash(id) -> node index */
+  kgi_index edge_ix; /* hash(src, pred, tgt) -> edge index */
+  /* chunked storage so node and edge pointers stay valid while the graph grows */
+  void **blocks;
+  size_t nblocks, capblocks;
+  char *block_cur;
+  size_t block_left;
+};
+
+/* Add a value with its strings interned and its lexical form canonicalised. */
+kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in, kg_error *err);
+/* Drop nodes and edges marked dead and renumber the rest (O(n)). */
+kg_status kgi_graph_compact(kg_graph *g, kg_error *err);
+/* Give node ids relative to a new base (before compaction, which re-indexes them). */
+kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err);
+kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err);
+kg_edge *kgi_graph_find_edge(const kg_graph *g, const kg_node *src, const char *pred,
+                             const kg_node *tgt);
+/* Node id for an IRI: relative to the base when under it. */
+const char *kgi_graph_id_for_iri(const kg_graph *g, const char *iri);
+
+#endif /* KGI_MODEL_H */

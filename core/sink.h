@@ -1,0 +1,21 @@
+/* core/sink.h — atomic output: a temporary file beside the target, renamed when complete. */
+#ifndef KGI_SINK_H
+#define KGI_SINK_H
+
+#include "base.h"
+
+#include <stdio.h>
+
+typedef struct kgi_sink {
+  FILE *fp;
+  char *tmp_path;
+  char *final_path;
+} kgi_sink;
+
+kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err);
+/* Flush, check, close and rename: the file appears complete or not at all. */
+kg_status kgi_sink_commit(kgi_sink *s, kg_error *err);
+/* Close and remove the temporary file (safe after a failed commit, accepts an unopened sink). */
+void kgi_sink_abort(kgi_sink *s);
+
+#endif /* KGI_SINK_H */

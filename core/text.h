@@ -1,0 +1,62 @@
+/*
+ * core/text.h — checks and conversions of text the model holds: UTF-8, XML 1.0 characters,
+ * IRIs, language tags, datatypes and calendar dates. Shared by every reader and writer so
+ * each rule exists once.
+ */
+#ifndef KGI_TEXT_H
+#define KGI_TEXT_H
+
+#include "base.h"
+
+/* Decode the code point at s (at most len bytes): its length, or 0 when malformed. */
+size_t kgi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* A code point that XML 1.0 forbids (C0 controls but TAB LF CR, U+FFFE, U+FFFF, surrogates). */
+bool kgi_xml_char_ok(uint32_t cp);
+/* First offset of an XML-forbidden character in valid UTF-8 text, or (size_t)-1. */
+size_t kgi_find_xml_illegal(const char *s, size_t len);
+/* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
+extern const unsigned char kgi_iri_bad[256];
+/* Lower-case copy check of a BCP 47 tag; false when malformed. */
+bool kgi_lang_valid(const char *tag);
+/* The kind for an XSD datatype IRI (KG_VALUE_TYPED when not one of ours). */
+kg_value_kind kgi_kind_for_datatype(const char *dt_iri);
+
+/* Days in month m (1..12) of year y, proleptic Gregorian (the calendar of XSD dates). */
+int kgi_days_in_month(long y, int m);
+
+/* Display columns of a code point: 2 for CJK, kana, hangul and fullwidth forms, else 1. */
+int kgi_char_columns(uint32_t cp);
+
+/* ---- well-known IRIs ---- */
+
+#define KGI_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define KGI_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define KGI_XSD "http://www.w3.org/2001/XMLSchema#"
+#define KGI_OWL "http://www.w3.org/2002/07/owl#"
+#define KGI_PROV "http://www.w3.org/ns/prov#"
+#define KGI_SCHEMA "http://schema.org/"
+#define KGI_WD "http://www.wikidata.org/entity/"
+
+#define KGI_RDF_TYPE KGI_RDF "type"
+#define KGI_RDF_STATEMENT KGI_RDF "Statement"
+#define KGI_RDF_SUBJECT KGI_RDF "subject"
+#define KGI_RDF_PREDICATE KGI_RDF "predicate"
+#define KGI_RDF_OBJECT KGI_RDF "object"
+#define KGI_RDF_LANGSTRING KGI_RDF "langString"
+#define KGI_RDFS_LABEL KGI_RDFS "label"
+#define KGI_OWL_SAMEAS KGI_OWL "sameAs"
+#define KGI_PROV_DERIVED KGI_PROV "wasDerivedFrom"
+
+/* Prefixes every exporter may use to shorten IRIs (NULL-terminated). */
+typedef struct kgi_prefix {
+  const char *prefix;
+  const char *ns;
+} kgi_prefix;
+extern const kgi_prefix kgi_prefixes[];
+/* "schema:startDate" style name into buf when a prefix matches, else the IRI. */
+const char *kgi_curie(char *buf, size_t size, const char *iri);
+/* The part of an IRI after the last '#', '/' or ':'. */
+const char *kgi_local_name(const char *iri);
+
+#endif /* KGI_TEXT_H */
