@@ -2,7 +2,7 @@
 # One bad input: the exact first line on stderr, the exact exit code, and no output file
 # (not even a temporary one) afterwards. Expectations live in CASE.expected:
 #   line 1: the exit code; line 2: the message.  Usage: bad.sh KGEXPORT CASE_FILE
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1 case_file=$2
 expected=${case_file%.*}.expected
 want_code=$(sed -n 1p "$expected")

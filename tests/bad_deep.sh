@@ -2,7 +2,7 @@
 # Errors deep in a large file (read in chunks, past the part kept for messages) still name
 # the right line and column, and a character split across two chunks is not an error.
 # Usage: bad_deep.sh KGEXPORT
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1
 gen() { # lines of valid N-Triples with a 3-byte character, then $1
   for i in $(seq 1 30000); do
@@ -21,5 +21,5 @@ expect "$tmp/utf8.nt" 65 "$tmp/utf8.nt:30001:74: invalid UTF-8 (byte 0xE9)"
 gen '<https://example.org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kgexport.org/ns#Persn> .\n' >"$tmp/term.nt"
 expect "$tmp/term.nt" 65 "$tmp/term.nt:30001:75: unknown term kg:Persn: the kgexport ontology does not define it"
 gen '' >"$tmp/ok.nt"
-[ "$("$bin" --stats "$tmp/ok.nt" | awk '$1=="triples"{print $2}')" -eq 30000 ] || fail "the valid file did not read as 30000 triples"
+[ "$(model_count triples "$bin" "$tmp/ok.nt")" -eq 30000 ] || fail "the valid file did not read as 30000 triples"
 echo "deep errors: right line and column after $(du -k "$tmp/ok.nt" | cut -f1) KB"

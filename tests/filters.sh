@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Filters apply before every exporter: the Turtle, GraphML and DOT of a filtered story agree,
 # and hold what the filter promises.  Usage: filters.sh KGEXPORT
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1
 base=https://kgexport.org/story/trump-xi-call-2025-11-24/
 

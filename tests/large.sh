@@ -3,12 +3,12 @@
 # edge counts of the model, and the writers stream: exporting costs (almost) no memory beyond
 # the model itself. A memory bound, not a time bound (no timing in tests).
 # Usage: large.sh KGEXPORT GENERATOR
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1 gen=$2
 python3 "$gen" --triples 900000 --seed 7 >"$tmp/g.nt" 2>/dev/null
 /usr/bin/time -f %M -o "$tmp/rss.stats" "$bin" --stats "$tmp/g.nt" >"$tmp/stats"
-nodes=$(awk '$1=="nodes"{print $2}' "$tmp/stats")
-edges=$(awk '$1=="edges"{print $2}' "$tmp/stats")
+nodes=$(stats_field nodes <"$tmp/stats")
+edges=$(stats_field edges <"$tmp/stats")
 [ "$nodes" -ge 100000 ] || fail "only $nodes nodes generated"
 base=$(cat "$tmp/rss.stats")
 for fmt in graphml gexf; do

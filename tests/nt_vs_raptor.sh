@@ -4,7 +4,7 @@
 # the N-Triples and GraphML written from each reading are compared byte for byte. Inputs:
 # the edge cases and a file with CR line ends in tests/nt/, the story as N-Triples, a generated graph (escapes,
 # non-ASCII text, reified statements).  Usage: nt_vs_raptor.sh KGEXPORT GENERATE_PY
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1 gen=$2
 cp "$(dirname "$0")/nt/edge-cases.nt" "$tmp/edge.nt"
 cp "$(dirname "$0")/nt/cr-only.nt" "$tmp/cr-only.nt"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Progress: on a terminal a long read shows its count and rate on stderr; with --quiet, or
 # when stderr is not a terminal, nothing.  Usage: progress.sh KGEXPORT GENERATOR
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1 gen=$2
 python3 "$gen" --triples 300000 >"$tmp/g.nt" 2>/dev/null
 # `script` runs the command on a pseudo-terminal (util-linux, in every Debian)

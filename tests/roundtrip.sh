@@ -2,7 +2,7 @@
 # Turtle out, Turtle in, Turtle out: the same bytes. And rapper's reading of our Turtle is
 # exactly our N-Triples (same lexical forms, datatypes and language tags): raptor's Turtle
 # writer changed nothing on the way.  Usage: roundtrip.sh KGEXPORT [INPUT]
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1; shift
 "$bin" -q -f turtle -o "$tmp/a.ttl" "$@"
 base=$(awk '$1=="@prefix" && $2==":" {gsub(/[<>]/,"",$3); print $3}' "$tmp/a.ttl")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command line: exact exit codes for bad usage and I/O failures, and no file left behind.
-. "$(dirname "$0")/consumers/common.sh"
+. "$(dirname "$0")/lib.sh"
 bin=$1
 expect() { # code, args...
   local want=$1; shift
@@ -24,5 +24,13 @@ expect 0 -q -o "$tmp/ok.ttl"
 [ -s "$tmp/ok.ttl" ] || fail "no output written"
 [ "$(ls -A "$tmp" | grep -c '^\.ok')" -eq 0 ] || fail "temporary file left behind"
 expect 0 -q --all "$tmp/all"
-for ext in ttl nt graphml dot; do [ -s "$tmp/all/story.$ext" ] || fail "--all wrote no story.$ext"; done
+# one file for each format --help lists, named with the extension tests/lib.sh's ext_of gives
+# it: the tests' format→extension mapping is kgexport's
+"$bin" --help | awk '/--format/{f=1; next} /--output/{f=0} f{print $1}' >"$tmp/formats"
+for fmt in turtle ntriples graphml dot; do grep -qx "$fmt" "$tmp/formats" || fail "--help lists no $fmt"; done
+while read -r fmt; do
+  [ -s "$tmp/all/story.$(ext_of "$fmt")" ] || fail "--all wrote no story.$(ext_of "$fmt") ($fmt)"
+done <"$tmp/formats"
+[ "$(ls -A "$tmp/all" | wc -l)" -eq "$(wc -l <"$tmp/formats")" ] ||
+  fail "--all wrote $(ls -A "$tmp/all" | tr '\n' ' ')for the formats $(tr '\n' ' ' <"$tmp/formats")"
 echo "usage: all exit codes as documented"

@@ -2,14 +2,10 @@
 # Headless Chromium loads our SVG in a page and reads what a reader gets: each node's link and
 # tooltip. Xi Jinping links to his Wikidata page; a quote's tooltip holds its class, its words
 # and its source; an event's holds its date.  Usage: browser.sh KGEXPORT
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/../lib.sh"
 bin=$1
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  [ "${CI:-}" = true ] && fail "chromium is not installed (scripts/install-deps.sh test)"
-  echo "SKIP: chromium is not installed"
-  exit 77
-fi
+browser=$(first_command chromium chromium-browser) ||
+  skip_or_fail "chromium is not installed (scripts/install-deps.sh test installs it)"
 "$bin" -q -f svg -o "$tmp/story.svg"
 {
   echo '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'

@@ -3,7 +3,7 @@
 # country cluster of the story's DOT, compared with tests/golden/story.clusters (read against
 # the article: each member holds an office of that country; the Geneva delegation, acting
 # for several countries, is in none).  Usage: dot_clusters.sh KGEXPORT GOLDEN
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/../lib.sh"
 bin=$1 golden=$2
 "$bin" -q -f dot -o "$tmp/g.dot"
 gvpr 'BEG_G { graph_t s; node_t n;

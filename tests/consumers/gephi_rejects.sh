@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Gephi checker itself: every file in tests/data/gephi-bad breaks one of Gephi's import
 # rules, and the checker must say so (exit 1), or it could not catch a regression.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/../lib.sh"
 dir=$(dirname "$0")/../data/gephi-bad
 n=0
 for f in "$dir"/*; do

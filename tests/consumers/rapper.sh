@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # rapper (Redland's strict command-line parser) reads our Turtle, N-Triples, N-Quads and
 # RDF/XML with exactly the triple count the model reports.  Usage: rapper.sh KGEXPORT [INPUT]
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/../lib.sh"
 bin=$1; shift
-want=$(stat triples "$bin" "$@")
+want=$(model_count triples "$bin" "$@")
 [ -n "$want" ] && [ "$want" -gt 0 ] || fail "no triple count from kgexport --stats"
-for fmt in turtle:ttl ntriples:nt nquads:nq rdfxml:rdf; do
-  name=${fmt%%:*} ext=${fmt##*:}
+for name in turtle ntriples nquads rdfxml; do
+  ext=$(ext_of "$name")
   "$bin" -q -f "$name" -o "$tmp/g.$ext" "$@"
   rapper -q -i "$name" -o nquads "$tmp/g.$ext" "http://base.invalid/" >"$tmp/parsed.nt" 2>"$tmp/err" ||
     fail "rapper rejected the $name output: $(head -3 "$tmp/err")"

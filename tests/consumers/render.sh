@@ -2,7 +2,7 @@
 # kgexport renders PNG, SVG and PDF in-process, and they are the very pictures Graphviz's
 # `dot` draws from kgexport's DOT file (byte for byte for PNG and SVG).
 # Usage: render.sh KGEXPORT [INPUT]
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/../lib.sh"
 bin=$1; shift
 "$bin" -q -f dot -o "$tmp/g.dot" "$@"
 for fmt in png svg; do
@@ -10,7 +10,7 @@ for fmt in png svg; do
   dot -T"$fmt" "$tmp/g.dot" -o "$tmp/dot.$fmt"
   cmp -s "$tmp/ours.$fmt" "$tmp/dot.$fmt" || fail "$fmt differs from dot -T$fmt of the DOT file"
 done
-[ "$(head -c 8 "$tmp/ours.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "not a PNG"
+is_png "$tmp/ours.png" || fail "not a PNG"
 xmllint --noout --nonet "$tmp/ours.svg" || fail "the SVG is not well-formed XML"
 "$bin" -q -f pdf -o "$tmp/ours.pdf" "$@"
 [ "$(head -c 5 "$tmp/ours.pdf")" = "%PDF-" ] || fail "not a PDF"

@@ -5,14 +5,10 @@
 # Usage: validate.sh KGEXPORT [INPUT]
 # Exit 77 (skip) when node or the npm packages are missing, unless CI=true: then it fails.
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/../consumers/common.sh"
+. "$here/../lib.sh"
 bin=$1; shift
 
-if ! command -v node >/dev/null; then
-  [ "${CI:-}" = true ] && fail "node not installed (run scripts/install-test-extras.sh)"
-  echo "SKIP: node not installed (scripts/install-test-extras.sh installs it)"
-  exit 77
-fi
+need "scripts/install-test-extras.sh installs it" node
 
 "$bin" -q -f turtle -o "$tmp/export.ttl" "$@" || fail "kgexport could not export the graph"
 [ -s "$tmp/export.ttl" ] || fail "kgexport wrote an empty export"

@@ -8,15 +8,11 @@
 # Recipe and traps: ../shared/reference/triple-stores.md (isql-vt exits 0 on SQL errors; loads
 # are not atomic; values are rewritten; queries without a graph see Virtuoso's system triples).
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/../consumers/common.sh"
+. "$here/../lib.sh"
 bin=$1
 src=$(cd "$here/../.." && pwd)
 
-if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then
-  [ "${CI:-}" = true ] && fail "virtuoso-t/isql-vt not installed (run scripts/install-test-extras.sh)"
-  echo "SKIP: virtuoso-t not installed (scripts/install-test-extras.sh installs it)"
-  exit 77
-fi
+need "scripts/install-test-extras.sh installs it" virtuoso-t isql-vt
 command -v curl >/dev/null || fail "curl is needed to talk to Virtuoso's HTTP endpoint"
 
 STORY_GRAPH=urn:kgexport:test:story
@@ -26,7 +22,7 @@ db=$tmp/db
 mkdir -p "$db/data"
 virt_pid=
 
-# ---- stop the server whatever happens, then remove the temp dir ----
+# ---- stop the server whatever happens (lib.sh then removes the temp dir) ----
 stop_server() {
   # interrupted during start-up: the daemon may be up before we read its pid
   [ -n "$virt_pid" ] || virt_pid=$(sed -n 's/^VIRT_PID=//p' "$db/virtuoso.lck" 2>/dev/null | head -1)
@@ -43,7 +39,7 @@ stop_server() {
   fi
   virt_pid=
 }
-trap 'stop_server; rm -rf "$tmp"' EXIT
+at_exit stop_server
 trap 'exit 1' INT TERM HUP
 
 # ---- two free ports on loopback, from a random base ----
@@ -118,8 +114,8 @@ count_graph() { # number of triples in graph $1, as a bare integer
 "$bin" -q -f turtle -o "$db/data/story.ttl"
 cp "$src/ontology/kgexport.ttl" "$db/data/ontology.ttl"
 "$bin" -q -f turtle -o "$db/data/adversarial.ttl" "$src/tests/data/adversarial.ttl"
-want=$(stat triples "$bin")
-adv_want=$(stat triples "$bin" "$src/tests/data/adversarial.ttl")
+want=$(model_count triples "$bin")
+adv_want=$(model_count triples "$bin" "$src/tests/data/adversarial.ttl")
 [ -n "$want" ] && [ "$want" -gt 0 ] || fail "no triple count from kgexport --stats"
 # the ontology's own count, as rapper (the reference parser of tests/consumers/) reads it
 onto_want=$(rapper -q -i turtle -o ntriples "$db/data/ontology.ttl" "http://base.invalid/" | wc -l) ||
