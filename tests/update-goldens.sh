@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Rewrite the golden files from the current build; then read `git diff tests/golden`.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# Rewrite the golden files (one for each format of tests/golden/FORMATS) from the current
+# build; then read `git diff tests/golden`.  Usage: update-goldens.sh [KGEXPORT]
+. "$(dirname "$0")/lib.sh"
+cd "$tests_dir/.."
 bin=${1:-build/kgexport}
-"$bin" -q -f turtle -o tests/golden/story.ttl
-"$bin" -q -f graphml -o tests/golden/story.graphml
-"$bin" -q -f gexf -o tests/golden/story.gexf
-"$bin" -q -f dot -o tests/golden/story.dot
+formats=$(golden_formats) || fail "no formats in tests/golden/FORMATS"
+for fmt in $formats; do
+  "$bin" -q -f "$fmt" -o "tests/golden/story.$(ext_of "$fmt")"
+done
 git --no-pager diff --stat -- tests/golden
