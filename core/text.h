@@ -56,6 +56,8 @@ typedef struct kgi_prefix {
 extern const kgi_prefix kgi_prefixes[];
 /* "schema:startDate" style name into buf when a prefix matches, else the IRI. */
 const char *kgi_curie(char *buf, size_t size, const char *iri);
+/* The CURIE of an IRI ("kg:holdsOffice") appended to b when a prefix matches, else the IRI. */
+void kgi_buf_put_curie(kgi_buf *b, const char *iri);
 /* The part of an IRI after the last '#', '/' or ':'. */
 const char *kgi_local_name(const char *iri);
 

@@ -434,6 +434,19 @@ const char *kgi_curie(char *buf, size_t size, const char *iri) {
   return iri;
 }
 
+void kgi_buf_put_curie(kgi_buf *b, const char *iri) {
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
+    size_t n = strlen(p->ns);
+    if (strncmp(iri, p->ns, n) == 0 && iri[n]) {
+      kgi_buf_puts(b, p->prefix);
+      kgi_buf_puts(b, ":");
+      kgi_buf_puts(b, iri + n);
+      return;
+    }
+  }
+  kgi_buf_puts(b, iri);
+}
+
 const char *kgi_local_name(const char *iri) {
   const char *best = iri;
   for (const char *p = iri; *p; p++)

@@ -1,8 +1,6 @@
 /* Columns and ids for the property-graph exporters (see columns.h). */
 #include "columns.h"
 
-#include <libxml/xmlwriter.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,13 +223,13 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
   bool classes = false, wikidata = false, same_as = false, ncites = false, ecites = false,
        stmt = false, ndated = false, edated = false;
   char a[64], b[64];
-  size_t nwd = strlen(KGI_WD);
   for (size_t i = 0; i < g->nnodes; i++) {
     const kg_node *n = g->nodes[i];
     classes |= n->nclasses > 1;
-    for (uint32_t j = 0; j < n->nsame; j++)
-      *(strncmp(n->same_as[j], KGI_WD, nwd) == 0 ? &wikidata : &same_as) = true;
-    same_as |= n->nsame > 1;
+    const char *wd = kgi_show_wikidata(n);
+    wikidata |= wd != NULL;
+    /* other external ids than the one Wikidata id get their own column */
+    same_as |= n->nsame > (wd ? 1u : 0u);
     ncites |= n->source != NULL;
     ndated = ndated || kgi_node_interval(n, a, b, sizeof a);
   }
@@ -317,75 +315,4 @@ kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
   qsort(cells, n, sizeof *cells, by_column);
   *out = cells;
   return KG_OK;
-}
-
-void kgi_relation_label(char *buf, size_t size, const char *iri) {
-  const char *s = kgi_local_name(iri);
-  size_t o = 0;
-  if (!size)
-    return;
-  for (size_t i = 0; s[i] && o + 2 < size; i++) {
-    char ch = s[i];
-    if (ch >= 'A' && ch <= 'Z') {
-      if (i && !(s[i - 1] >= 'A' && s[i - 1] <= 'Z'))
-        buf[o++] = ' ';
-      ch = (char)(ch + 32);
-    } else if (ch == '_') {
-      ch = ' ';
-    }
-    buf[o++] = ch;
-  }
-  buf[o] = '\0';
-}
-
-double kgi_node_size(const kg_node *n) {
-  return 10.0 + 5.0 * sqrt((double)n->in_degree + (double)n->out_degree);
-}
-
-struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error *err) {
-  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
-  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
-  if (!w) {
-    if (buf)
-      xmlOutputBufferClose(buf);
-    kgi_error_set(err, KG_ELIB, "%s: cannot create the XML writer", what);
-    return NULL;
-  }
-  xmlTextWriterSetIndent(w, 1);
-  xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
-  return w;
-}
-
-/*
- * What libxml2 2.9's writer may rewrite, by byte: 1 in element text (xmlEncodeSpecialChars:
- * < > & " and CR), 2 in an attribute value (also TAB, LF and the other controls). Non-ASCII
- * bytes in attributes take the escaping path too, to be safe (libxml2 writes them as they
- * are when the document's encoding is set, as ours is), so a raw write is never a change.
- */
-static const unsigned char xml_rewrites[256] = {
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-};
-
-int kgi_xml_text(struct _xmlTextWriter *w, const char *text) {
-  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-    if (xml_rewrites[*p] & 1)
-      return xmlTextWriterWriteString(w, (const xmlChar *)text);
-  return xmlTextWriterWriteRaw(w, (const xmlChar *)text);
-}
-
-int kgi_xml_attr(struct _xmlTextWriter *w, const char *name, const char *value) {
-  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-    if (xml_rewrites[*p] & 2)
-      return xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value);
-  int a = xmlTextWriterStartAttribute(w, (const xmlChar *)name);
-  int b = a < 0 ? a : xmlTextWriterWriteRaw(w, (const xmlChar *)value);
-  int c = b < 0 ? b : xmlTextWriterEndAttribute(w);
-  return c < 0 ? c : a + b + c;
 }

@@ -88,23 +88,4 @@ typedef struct kgi_cell {
 kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
                             const kgi_prop *props, uint32_t n, kg_error *err);
 
-/* A node's size for Gephi, which scales sizes itself: its importance, here its degree. */
-double kgi_node_size(const kg_node *n);
-
-/* An indenting libxml2 text writer on `out` (not closed by xmlFreeTextWriter); NULL with
- * err set on failure. `what` names the format in the message. */
-struct _xmlTextWriter *kgi_xml_writer_open(FILE *out, const char *what, kg_error *err);
-
-/*
- * xmlTextWriterWriteString and xmlTextWriterWriteAttribute, same bytes out: text the
- * writer would not change (most ids, numbers, dates, ASCII labels) goes through
- * xmlTextWriterWriteRaw, because libxml2 2.9 otherwise copies every string through its
- * escaper, one allocation per call. Return what libxml2 returns (< 0 on failure).
- */
-int kgi_xml_text(struct _xmlTextWriter *w, const char *text);
-int kgi_xml_attr(struct _xmlTextWriter *w, const char *name, const char *value);
-
-/* "participatedIn" -> "participated in": how a relation reads on an edge. */
-void kgi_relation_label(char *buf, size_t size, const char *pred_iri);
-
 #endif

@@ -6,6 +6,7 @@
 #define KGI_EXPORTER_H
 
 #include "model.h"
+#include "triples.h"
 #include "vocab.h"
 
 #include <stdio.h>
@@ -30,11 +31,5 @@ extern const kgi_exporter kgi_exporter_svg;
 extern const kgi_exporter kgi_exporter_pdf;
 
 const kgi_exporter *kgi_exporter_find(const char *name);
-
-/* RDF mapping shared by the RDF exporters and the triple count (exporters/rdf_map.c). */
-/* Statement-node IRI of an edge (deterministic): into buf. */
-const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, const kg_edge *e);
-bool kgi_edge_has_statement(const kg_edge *e);
-size_t kgi_graph_triple_count(const kg_graph *g);
 
 #endif /* KGI_EXPORTER_H */

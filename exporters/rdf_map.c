@@ -10,39 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool kgi_edge_has_statement(const kg_edge *e) { return e->nquals || e->source; }
-
-const char *kgi_edge_statement_iri(char *buf, size_t size, const kg_graph *g, const kg_edge *e) {
-  if (e->stmt_iri)
-    return e->stmt_iri;
-  /* stable across runs: a hash of the triple's three terms */
-  uint64_t h = kgi_hash_str(e->src->iri ? e->src->iri : e->src->id, 0);
-  h = kgi_hash_str(e->pred, h);
-  h = kgi_hash_str(e->tgt->iri ? e->tgt->iri : e->tgt->id, h);
-  snprintf(buf, size, "%sstatement-%016llx", g->base, (unsigned long long)h);
-  return buf;
-}
-
-/* The counts of the stats are the RDF mapping's: they live with it, not in the model. */
+/* The counts of the stats are the RDF mapping's (core/triples.c): they live with it. */
 void kg_graph_stats(const kg_graph *g, kg_stats *out) {
   out->nodes = g->nnodes;
   out->edges = g->nedges;
   out->triples = kgi_graph_triple_count(g);
-}
-
-size_t kgi_graph_triple_count(const kg_graph *g) {
-  size_t t = 0;
-  for (size_t i = 0; i < g->nnodes; i++) {
-    const kg_node *n = g->nodes[i];
-    t += n->nclasses + n->nlabels + n->nprops + n->nsame + (n->source ? 1 : 0);
-  }
-  for (size_t i = 0; i < g->nedges; i++) {
-    const kg_edge *e = g->edges[i];
-    t += 1;
-    if (kgi_edge_has_statement(e))
-      t += 4 + e->nquals + (e->source ? 1 : 0);
-  }
-  return t;
 }
 
 /* ---- librdf terms ---- */
@@ -81,13 +53,13 @@ typedef struct gen {
   librdf_statement **batch; /* the current element's triples */
   size_t nbatch, capbatch, pos;
   bool failed;
-  bool quads;             /* N-Quads: each triple in the named graph of its source */
-  const kg_node *context; /* the source of the element being written, or NULL */
-  librdf_node *rdf_type, *rdf_stmt, *rdf_subj, *rdf_pred, *rdf_obj, *label, *same_as, *derived;
+  bool quads;                    /* N-Quads: each triple in the named graph of its source */
+  kgi_buf scratch;               /* the statement IRI of the edge being written */
+  librdf_node *wk[KGI_WK_COUNT]; /* the mapping's own IRIs, made once and copied */
 } gen;
 
 /* Append one triple; takes ownership of the three nodes (librdf's rule for statements). */
-static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
+static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c, const kg_node *context) {
   librdf_statement *st = NULL;
   kg_error e;
   kg_error_init(&e);
@@ -107,7 +79,7 @@ static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
     return;
   }
   /* librdf 1.0.17's statement is raptor's, whose `graph` term raptor's N-Quads writer prints */
-  if (s->quads && s->context && !(st->graph = term_for(s->w, s->context))) {
+  if (s->quads && context && !(st->graph = term_for(s->w, context))) {
     librdf_free_statement(st);
     s->failed = true;
     return;
@@ -117,40 +89,27 @@ static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
 
 static librdf_node *copy(librdf_node *n) { return librdf_new_node_from_node(n); }
 
-static void fill_node(gen *s, const kg_node *n) {
-  s->context = n->source;
-  for (uint32_t i = 0; i < n->nclasses; i++)
-    emit(s, term_for(s->w, n), copy(s->rdf_type), iri_node(s->w, n->classes[i]));
-  for (uint32_t i = 0; i < n->nlabels; i++) {
-    kg_value v = {*n->labels[i].lang ? KG_VALUE_LANGSTRING : KG_VALUE_STRING, n->labels[i].text,
-                  n->labels[i].lang, NULL};
-    emit(s, term_for(s->w, n), copy(s->label), literal_for(s->w, &v));
+static librdf_node *librdf_term(gen *s, const kgi_rdf_term *t) {
+  switch (t->kind) {
+  case KGI_RDF_BLANK:
+    return librdf_new_node_from_blank_identifier(s->w, (const unsigned char *)t->str);
+  case KGI_RDF_LITERAL: return literal_for(s->w, t->value);
+  default: return t->wk ? copy(s->wk[t->wk]) : iri_node(s->w, t->str);
   }
-  for (uint32_t i = 0; i < n->nprops; i++)
-    emit(s, term_for(s->w, n), iri_node(s->w, n->props[i].pred),
-         literal_for(s->w, &n->props[i].value));
-  for (uint32_t i = 0; i < n->nsame; i++)
-    emit(s, term_for(s->w, n), copy(s->same_as), iri_node(s->w, n->same_as[i]));
-  if (n->source)
-    emit(s, term_for(s->w, n), copy(s->derived), term_for(s->w, n->source));
 }
 
+static bool emit_triple(void *ctx, const kgi_rdf_term *a, const kgi_rdf_term *b,
+                        const kgi_rdf_term *c, const kg_node *graph) {
+  gen *s = ctx;
+  emit(s, librdf_term(s, a), librdf_term(s, b), librdf_term(s, c), graph);
+  return !s->failed;
+}
+
+static void fill_node(gen *s, const kg_node *n) { kgi_node_triples(n, emit_triple, s); }
+
 static void fill_edge(gen *s, const kg_edge *e) {
-  s->context = e->source;
-  emit(s, term_for(s->w, e->src), iri_node(s->w, e->pred), term_for(s->w, e->tgt));
-  if (!kgi_edge_has_statement(e))
-    return;
-  char buf[1024];
-  const char *iri = kgi_edge_statement_iri(buf, sizeof buf, s->g, e);
-  emit(s, iri_node(s->w, iri), copy(s->rdf_type), copy(s->rdf_stmt));
-  emit(s, iri_node(s->w, iri), copy(s->rdf_subj), term_for(s->w, e->src));
-  emit(s, iri_node(s->w, iri), copy(s->rdf_pred), iri_node(s->w, e->pred));
-  emit(s, iri_node(s->w, iri), copy(s->rdf_obj), term_for(s->w, e->tgt));
-  for (uint32_t i = 0; i < e->nquals; i++)
-    emit(s, iri_node(s->w, iri), iri_node(s->w, e->quals[i].pred),
-         literal_for(s->w, &e->quals[i].value));
-  if (e->source)
-    emit(s, iri_node(s->w, iri), copy(s->derived), term_for(s->w, e->source));
+  if (!kgi_edge_triples(s->g, e, &s->scratch, emit_triple, s) && s->scratch.oom)
+    s->failed = true;
 }
 
 static void clear_batch(gen *s) {
@@ -197,11 +156,10 @@ static void gen_finished(void *ctx) { KGI_UNUSED(ctx); }
 static void gen_dispose(gen *s) {
   clear_batch(s);
   free(s->batch);
-  librdf_node **all[] = {&s->rdf_type, &s->rdf_stmt, &s->rdf_subj, &s->rdf_pred,
-                         &s->rdf_obj,  &s->label,    &s->same_as,  &s->derived};
-  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-    if (*all[i])
-      librdf_free_node(*all[i]);
+  kgi_buf_dispose(&s->scratch);
+  for (size_t i = 0; i < KGI_WK_COUNT; i++)
+    if (s->wk[i])
+      librdf_free_node(s->wk[i]);
 }
 
 typedef struct logctx {
@@ -336,16 +294,11 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   s.w = w;
   s.g = g;
   s.quads = quads;
-  s.rdf_type = iri_node(w, KGI_RDF_TYPE);
-  s.rdf_stmt = iri_node(w, KGI_RDF_STATEMENT);
-  s.rdf_subj = iri_node(w, KGI_RDF_SUBJECT);
-  s.rdf_pred = iri_node(w, KGI_RDF_PREDICATE);
-  s.rdf_obj = iri_node(w, KGI_RDF_OBJECT);
-  s.label = iri_node(w, KGI_RDFS_LABEL);
-  s.same_as = iri_node(w, KGI_OWL_SAMEAS);
-  s.derived = iri_node(w, KGI_PROV_DERIVED);
+  bool made = true;
+  for (int i = KGI_WK_NONE + 1; i < KGI_WK_COUNT; i++)
+    made = (s.wk[i] = iri_node(w, kgi_rdf_wk_iri((kgi_rdf_wk)i))) && made;
   ser = librdf_new_serializer(w, syntax, NULL, NULL);
-  if (!ser || !s.rdf_type || !s.derived) {
+  if (!ser || !made) {
     st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax);
     goto done;
   }

@@ -33,6 +33,10 @@ extern "C" {
 #define KG_NODISCARD
 #endif
 
+/* The version, written here and nowhere else (CMakeLists.txt reads it from these lines). */
+#define KG_VERSION_MAJOR 0
+#define KG_VERSION_MINOR 1
+#define KG_VERSION_PATCH 0
 #define KG_VERSION "0.1.0"
 
 /* Namespace of the project ontology (ontology/kgexport.ttl). */

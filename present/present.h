@@ -22,4 +22,37 @@ size_t kgi_style_count(void);
 const kgi_style *kgi_style_at(size_t i);
 void kgi_style_rgb(const kgi_style *s, int rgb[3]);
 
+/* Text colour on a style's fill: white where it meets WCAG AA contrast (4.5:1), else black. */
+const char *kgi_style_text_colour(const kgi_style *s);
+
+/* ---- labels and links (present/labels.c) ---- */
+
+/* The language visual formats show first; other languages go to per-language columns. */
+#define KGI_SHOW_LANG "en"
+
+/* The name a node is shown under: its label in KGI_SHOW_LANG, else as kg_node_display_label. */
+const char *kgi_show_name(const kg_node *n);
+/* The first Chinese, Japanese or Korean label when it differs from `shown`, else NULL. */
+const char *kgi_show_native_name(const kg_node *n, const char *shown);
+/* How a relation reads on an edge: the ontology's English label ("holds office in"), else
+ * the local name made readable ("participatedIn" -> "participated in", acronyms kept). */
+void kgi_show_relation(kgi_buf *b, const char *pred_iri);
+/* The Wikidata entity id (Q…, P…, L… and digits) a node is the same as, or NULL. */
+const char *kgi_show_wikidata(const kg_node *n);
+/* The first value of a node under pred, or NULL. */
+const kg_value *kgi_show_value(const kg_node *n, const char *pred_iri);
+/* The date line of a dated node, after `sep`: "2025-10-30", "2026-04 – 2026-05"; nothing
+ * when `shown` says the date already ("... April 2026" gets no line "2026-04"). */
+void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *shown);
+/* A figure: "≈ 29.3 percent" (value, unit, whether approximate); false when not a figure. */
+bool kgi_show_amount(kgi_buf *b, const kg_node *n);
+/* The text of a quote (schema:text of a kg:Quote), or NULL. */
+const char *kgi_show_quote(const kg_node *n);
+/* Does the node's style say it is of this kind (a kg: class local name)? */
+bool kgi_show_is(const kg_node *n, const char *cls);
+/* Edges that say what something is about (topic, about): context, drawn light. */
+bool kgi_show_is_context(const kg_edge *e);
+/* A node's size in Gephi, which scales sizes itself: its importance, here its degree. */
+double kgi_show_size(const kg_node *n);
+
 #endif /* KGI_PRESENT_H */

@@ -4,6 +4,7 @@
  */
 #include "present.h"
 
+#include <math.h>
 #include <string.h>
 
 static const kgi_style styles[] = {
@@ -65,4 +66,18 @@ void kgi_style_rgb(const kgi_style *s, int rgb[3]) {
     }
     rgb[k] = v;
   }
+}
+
+const char *kgi_style_text_colour(const kgi_style *s) {
+  static const double weight[3] = {0.2126, 0.7152, 0.0722};
+  int rgb[3];
+  kgi_style_rgb(s, rgb);
+  double lum = 0;
+  for (int k = 0; k < 3; k++) {
+    double c = rgb[k] / 255.0;
+    lum += weight[k] * (c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4));
+  }
+  /* white when it meets WCAG AA contrast (4.5:1) on the fill, else black, which then
+     contrasts more: white on the mid blues and greys, black on the light and warm fills */
+  return 1.05 / (lum + 0.05) >= 4.5 ? "#ffffff" : "#000000";
 }

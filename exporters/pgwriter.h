@@ -1,0 +1,61 @@
+/*
+ * exporters/pgwriter.h — what the two property-graph writers (GraphML, GEXF) share: the
+ * libxml2 writer on a stream, its sticky error, node and edge openings, and the grouping of
+ * an element's labels and values by column. Each format says how one column's values are
+ * written (a kgi_pg_put); everything else is written once, here.
+ */
+#ifndef KGI_PGWRITER_H
+#define KGI_PGWRITER_H
+
+#include "columns.h"
+
+#include <stdio.h>
+
+typedef struct kgi_pg {
+  const kg_graph *g;
+  struct _xmlTextWriter *w;
+  kgi_columns cols;
+  const char *format; /* "GraphML", "GEXF": names the format in messages */
+  kg_error *err;
+  kg_status st; /* the first failure; every call below is a no-op once it is set */
+} kgi_pg;
+
+/* The columns of g and an indenting XML writer on out (not closed by kgi_pg_close). */
+kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *format,
+                      const kgi_fixed_column *fixed, size_t nfixed, kg_error *err);
+/* Flush and free; returns the first failure (or KG_OK). */
+kg_status kgi_pg_close(kgi_pg *pg);
+
+void kgi_pg_start(kgi_pg *pg, const char *name);
+/* An element in a declared namespace prefix ("viz", "color"). */
+void kgi_pg_start_ns(kgi_pg *pg, const char *prefix, const char *name);
+void kgi_pg_end(kgi_pg *pg);
+void kgi_pg_attr(kgi_pg *pg, const char *name, const char *value);
+void kgi_pg_text(kgi_pg *pg, const char *text);
+/* <name>text</name> */
+void kgi_pg_element(kgi_pg *pg, const char *name, const char *text);
+void kgi_pg_document_start(kgi_pg *pg, const char *root);
+void kgi_pg_document_end(kgi_pg *pg);
+
+/* <node id="…"> and <edge id="e…" source="…" target="…">, left open. */
+void kgi_pg_node_start(kgi_pg *pg, const kg_node *n);
+void kgi_pg_edge_start(kgi_pg *pg, const kg_edge *e);
+
+/* How a format writes the values of one column of one element (n >= 1). */
+typedef void (*kgi_pg_put)(kgi_pg *pg, const kgi_column *k, const char *const *items, size_t n);
+
+/* The node's labels, one call per language (its column), in the order languages first
+ * appear. */
+void kgi_pg_labels(kgi_pg *pg, const kg_node *n, kgi_pg_put put);
+/* An element's typed values, one call per column, in column order. */
+void kgi_pg_values(kgi_pg *pg, kgi_col_for t, const kgi_prop *props, uint32_t n, kgi_pg_put put);
+/* The node's classes as CURIEs, in one call (the CLASSES column). */
+void kgi_pg_classes(kgi_pg *pg, const kg_node *n, kgi_pg_put put);
+/* A fixed column's one value (nothing when the column is absent or the value NULL). */
+void kgi_pg_fixed(kgi_pg *pg, kgi_col_for t, kgi_col_role r, const char *value, kgi_pg_put put);
+
+/* A fixed column's list of values (nothing when the column is absent or n is 0). */
+void kgi_pg_fixed_list(kgi_pg *pg, kgi_col_for t, kgi_col_role r, const char *const *items,
+                       size_t n, kgi_pg_put put);
+
+#endif /* KGI_PGWRITER_H */

@@ -1,0 +1,121 @@
+/*
+ * What a node or an edge shows, the same in every visual format (see present.h): the DOT
+ * and the pictures, GraphML's and GEXF's label columns, the Wikidata links.
+ */
+#include "present.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *kgi_show_name(const kg_node *n) { return kg_node_display_label(n, KGI_SHOW_LANG); }
+
+static bool is_cjk_lang(const char *lang) {
+  return (strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
+          strncmp(lang, "ko", 2) == 0) &&
+         (lang[2] == '\0' || lang[2] == '-');
+}
+
+const char *kgi_show_native_name(const kg_node *n, const char *shown) {
+  for (uint32_t i = 0; i < n->nlabels; i++)
+    if (is_cjk_lang(n->labels[i].lang))
+      return strcmp(n->labels[i].text, shown) != 0 ? n->labels[i].text : NULL;
+  return NULL;
+}
+
+/* "participatedIn" -> "participated in"; '_' and '-' become spaces, acronyms stay. */
+static void put_readable_name(kgi_buf *b, const char *name) {
+  for (const char *p = name; *p; p++) {
+    char c = *p;
+    bool upper = c >= 'A' && c <= 'Z';
+    bool after_word =
+        p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9'));
+    if (c == '_' || c == '-') {
+      kgi_buf_puts(b, " ");
+      continue;
+    }
+    if (upper && after_word)
+      kgi_buf_puts(b, " ");
+    if (upper && !(p[1] >= 'A' && p[1] <= 'Z'))
+      c = (char)(c - 'A' + 'a');
+    kgi_buf_put(b, &c, 1);
+  }
+}
+
+void kgi_show_relation(kgi_buf *b, const char *pred) {
+  const char *label = kgi_vocab_label(pred);
+  if (label)
+    kgi_buf_puts(b, label);
+  else
+    put_readable_name(b, kgi_local_name(pred));
+}
+
+const char *kgi_show_wikidata(const kg_node *n) {
+  size_t nwd = strlen(KGI_WD);
+  for (uint32_t i = 0; i < n->nsame; i++) {
+    if (strncmp(n->same_as[i], KGI_WD, nwd) != 0)
+      continue;
+    const char *id = n->same_as[i] + nwd;
+    /* only plain ids: a page URL made of them needs no escaping */
+    size_t len = strlen(id);
+    if (id[0] && strchr("QPL", id[0]) && len > 1 && strspn(id + 1, "0123456789") == len - 1)
+      return id;
+  }
+  return NULL;
+}
+
+const kg_value *kgi_show_value(const kg_node *n, const char *pred) {
+  for (uint32_t i = 0; i < n->nprops; i++)
+    if (strcmp(n->props[i].pred, pred) == 0)
+      return &n->props[i].value;
+  return NULL;
+}
+
+void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *shown) {
+  const kg_value *start = kgi_show_value(n, KGI_SCHEMA "startDate");
+  const kg_value *end = kgi_show_value(n, KGI_SCHEMA "endDate");
+  if (!start)
+    start = kgi_show_value(n, KG_NS "date");
+  if ((!start && !end) || (start && !end && strstr(shown, start->lexical)))
+    return;
+  kgi_buf_puts(b, sep);
+  if (start)
+    kgi_buf_puts(b, start->lexical);
+  if (end) {
+    kgi_buf_puts(b, " \xE2\x80\x93 "); /* – */
+    kgi_buf_puts(b, end->lexical);
+  }
+}
+
+bool kgi_show_amount(kgi_buf *b, const kg_node *n) {
+  const kg_value *amount = kgi_show_value(n, KGI_SCHEMA "value");
+  if (!amount || !kgi_show_is(n, "Quantity"))
+    return false;
+  const kg_value *unit = kgi_show_value(n, KGI_SCHEMA "unitText");
+  const kg_value *approx = kgi_show_value(n, KG_NS "approximate");
+  if (approx && strcmp(approx->lexical, "true") == 0)
+    kgi_buf_puts(b, "\xE2\x89\x88 "); /* ≈ */
+  kgi_buf_puts(b, amount->lexical);
+  if (unit) {
+    kgi_buf_puts(b, " ");
+    kgi_buf_puts(b, unit->lexical);
+  }
+  return true;
+}
+
+const char *kgi_show_quote(const kg_node *n) {
+  const kg_value *text = kgi_show_value(n, KGI_SCHEMA "text");
+  return text && kgi_show_is(n, "Quote") ? text->lexical : NULL;
+}
+
+bool kgi_show_is(const kg_node *n, const char *cls) {
+  const kgi_style *s = kgi_style_for(n);
+  return s->cls && strcmp(s->cls, cls) == 0;
+}
+
+bool kgi_show_is_context(const kg_edge *e) {
+  return strcmp(e->pred, KG_NS "topic") == 0 || strcmp(e->pred, KGI_SCHEMA "about") == 0;
+}
+
+double kgi_show_size(const kg_node *n) {
+  return 10.0 + 5.0 * sqrt((double)n->in_degree + (double)n->out_degree);
+}
