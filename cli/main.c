@@ -24,8 +24,8 @@ static const char *prog = "kgexport";
 static void usage(FILE *f) {
   fprintf(f,
           "Usage: %s [OPTIONS] [INPUT]\n"
-          "Export a knowledge graph (Turtle or N-Triples; with no INPUT, the built-in story of\n"
-          "the 24 November 2025 Trump-Xi call) to Turtle, N-Triples, GraphML or DOT.\n"
+          "Export a knowledge graph (RDF; with no INPUT, the built-in story of the\n"
+          "24 November 2025 Trump-Xi call) to RDF, GraphML, GEXF, DOT and pictures.\n"
           "\n"
           "  -f, --format FORMAT   output format (default: turtle):\n",
           prog);
@@ -37,21 +37,24 @@ static void usage(FILE *f) {
           "                        complete or not at all\n"
           "  -a, --all DIR         write every format into DIR, as NAME.EXT\n"
           "  -n, --name NAME       file name stem for --all (default: the input's, or \"story\")\n"
-          "  -i, --input-format S  turtle or ntriples (default: from the extension)\n"
-          "  -b, --base IRI        node ids are relative to IRI\n"
-          "      --focus ID        keep the neighbourhood of node ID (its id or IRI)\n"
-          "      --depth N         how many edges from the focus (default 1)\n"
-          "      --types A,B       keep nodes of these classes (kg: names such as Person,\n"
-          "                        Event, or IRIs/CURIEs); subclasses count\n"
-          "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
-          "      --to DATE         keep events up to DATE\n"
-          "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
-          "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
-          "  -h, --help            show this help\n"
-          "  -V, --version         show the version\n"
-          "\n"
-          "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
-          "74 input/output error.\n");
+          "  -i, --input-format S  input format (default: from the extension, else turtle):\n");
+  for (size_t i = 0; kg_input_format_name(i); i++)
+    fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
+            kg_input_format_description(kg_input_format_name(i)));
+  fprintf(f, "  -b, --base IRI        node ids are relative to IRI\n"
+             "      --focus ID        keep the neighbourhood of node ID (its id or IRI)\n"
+             "      --depth N         how many edges from the focus (default 1)\n"
+             "      --types A,B       keep nodes of these classes (kg: names such as Person,\n"
+             "                        Event, or IRIs/CURIEs); subclasses count\n"
+             "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+             "      --to DATE         keep events up to DATE\n"
+             "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
+             "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
+             "  -h, --help            show this help\n"
+             "  -V, --version         show the version\n"
+             "\n"
+             "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
+             "74 input/output error.\n");
 }
 
 static int exit_code(kg_status st) {
@@ -132,6 +135,21 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
   return EXIT_OK;
 }
 
+/* "Person,Event" -> {"Person", "Event"}: *buf holds the text, *list points into it (both
+ * replaced; the caller frees them). -1 when out of memory. */
+static int split_types(char **buf, const char ***list, size_t *n, const char *arg) {
+  free(*buf);
+  free(*list);
+  *n = 0;
+  *buf = strdup(arg);
+  *list = malloc((strlen(arg) / 2 + 1) * sizeof **list); /* at most one name per two bytes */
+  if (!*buf || !*list)
+    return -1;
+  for (char *t = strtok(*buf, ","); t; t = strtok(NULL, ","))
+    (*list)[(*n)++] = t;
+  return 0;
+}
+
 int main(int argc, char **argv) {
   static const struct option opts[] = {
       {"format", required_argument, NULL, 'f'},
@@ -154,10 +172,10 @@ int main(int argc, char **argv) {
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
              *base = NULL;
   int stats = 0, quiet = 0, c;
-  kg_filter filter = {0};
-  filter.depth = 1;
+  kg_filter filter;
+  kg_filter_init(&filter);
   char *types_buf = NULL;
-  const char *types[64];
+  const char **types = NULL;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqhV", opts, NULL)) != -1) {
     switch (c) {
@@ -179,12 +197,10 @@ int main(int argc, char **argv) {
       break;
     }
     case 'T':
-      free(types_buf);
-      types_buf = strdup(optarg);
-      filter.ntypes = 0;
-      for (char *t = types_buf ? strtok(types_buf, ",") : NULL; t && filter.ntypes < 64;
-           t = strtok(NULL, ","))
-        types[filter.ntypes++] = t;
+      if (split_types(&types_buf, &types, &filter.ntypes, optarg) != 0) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_SOFTWARE;
+      }
       filter.types = types;
       break;
     case 'R': filter.from = optarg; break;
@@ -201,8 +217,8 @@ int main(int argc, char **argv) {
     return usage_error("unknown format '%s' (see --help)", format);
   if (all && output)
     return usage_error("%s", "--all and --output exclude each other");
-  if (syntax && strcmp(syntax, "turtle") && strcmp(syntax, "ntriples"))
-    return usage_error("unknown input format '%s' (turtle, ntriples)", syntax);
+  if (syntax && !kg_input_format_description(syntax))
+    return usage_error("unknown input format '%s' (see --help)", syntax);
   const char *input = optind < argc ? argv[optind] : NULL;
 
   kg_error err;
@@ -210,7 +226,10 @@ int main(int argc, char **argv) {
   kg_graph *g = NULL;
   progress prog_state = {{0, 0}, 0};
   clock_gettime(CLOCK_MONOTONIC, &prog_state.start);
-  kg_import_options iopts = {syntax, base, NULL, NULL};
+  kg_import_options iopts;
+  kg_import_options_init(&iopts);
+  iopts.syntax = syntax;
+  iopts.base = base;
   if (!quiet && isatty(STDERR_FILENO)) {
     iopts.progress = show_progress;
     iopts.progress_ctx = &prog_state;
@@ -223,11 +242,13 @@ int main(int argc, char **argv) {
     g = part;
     if (st) { /* every filter value comes from the command line */
       free(types_buf);
+      free(types);
       fprintf(stderr, "%s: %s\n", prog, err.message);
       return EXIT_USAGE;
     }
   }
   free(types_buf);
+  free(types);
   if (st)
     return fail(&err);
 

@@ -458,7 +458,7 @@ void kg_graph_apply_default_source(kg_graph *g, kg_node *source) {
   if (!g || !source)
     return;
   for (size_t i = 0; i < g->nnodes; i++)
-    if (!g->nodes[i]->source && g->nodes[i] != source && !g->nodes[i]->dead)
+    if (!g->nodes[i]->source && g->nodes[i] != source)
       g->nodes[i]->source = source;
   for (size_t i = 0; i < g->nedges; i++)
     if (!g->edges[i]->source)
@@ -467,11 +467,12 @@ void kg_graph_apply_default_source(kg_graph *g, kg_node *source) {
 
 /* ---- compaction ---- */
 
-kg_status kgi_graph_compact(kg_graph *g, kg_error *err) {
+kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,
+                            kg_error *err) {
   size_t o = 0;
   for (size_t i = 0; i < g->nedges; i++) {
     kg_edge *e = g->edges[i];
-    if (e->dead || e->src->dead || e->tgt->dead) {
+    if (drop_edge[i] || drop_node[e->src->index] || drop_node[e->tgt->index]) {
       e->src->out_degree--;
       e->tgt->in_degree--;
       free(e->quals);
@@ -485,7 +486,7 @@ kg_status kgi_graph_compact(kg_graph *g, kg_error *err) {
   o = 0;
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_node *n = g->nodes[i];
-    if (n->dead) {
+    if (drop_node[i]) {
       node_dispose(n);
       continue;
     }

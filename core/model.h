@@ -19,10 +19,8 @@ typedef struct kgi_prop {
 } kgi_prop;
 
 struct kg_node {
-  uint32_t index;      /* position in the graph's node order */
-  bool dead;           /* removed during import (e.g. a statement folded into an edge) */
-  bool blank;          /* a blank node: id is "_:name", no IRI */
-  bool stmt_candidate; /* import: has an rdf:subject, may be a statement about an edge */
+  uint32_t index; /* position in the graph's node order */
+  bool blank;     /* a blank node: id is "_:name", no IRI */
   const char *id;
   const char *iri; /* NULL for blank nodes */
   const char **classes;
@@ -36,7 +34,6 @@ struct kg_node {
 
 struct kg_edge {
   uint32_t index;
-  bool dead;
   kg_node *src, *tgt;
   const char *pred;
   kgi_prop *quals;
@@ -63,8 +60,10 @@ struct kg_graph {
 
 /* Add a value with its strings interned and its lexical form canonicalised. */
 kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in, kg_error *err);
-/* Drop nodes and edges marked dead and renumber the rest (O(n)). */
-kg_status kgi_graph_compact(kg_graph *g, kg_error *err);
+/* Drop the nodes and edges marked in drop_node / drop_edge (by index; an edge at a dropped
+ * node goes too) and renumber the rest (O(n)). */
+kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,
+                            kg_error *err);
 /* Give node ids relative to a new base (before compaction, which re-indexes them). */
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err);
 kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err);

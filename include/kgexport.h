@@ -200,13 +200,18 @@ KG_EXTERN const kg_node *kg_edge_source(const kg_edge *e);
  *          other restrictions kept.
  * Edges are kept when both ends are; the source a kept element cites is always kept.
  */
+#define KG_FILTER_VERSION 1
 typedef struct kg_filter {
+  unsigned version; /* KG_FILTER_VERSION: set by kg_filter_init() */
   const char *const *types;
   size_t ntypes;
   const char *from, *to;
   const char *focus;
   unsigned depth;
 } kg_filter;
+
+/* No restriction, depth 1, and the version (as for kg_import_options). */
+KG_EXTERN void kg_filter_init(kg_filter *f);
 
 /* A new graph holding the part of g that f keeps (the caller frees it). Fails with
  * KG_ENOTFOUND when the focus node does not exist, KG_EDATA for a malformed date or a type
@@ -242,16 +247,30 @@ KG_EXTERN KG_NODISCARD kg_status kg_import_buffer(kg_graph **out, const char *da
  */
 typedef void (*kg_progress_fn)(void *ctx, uint64_t triples, int done);
 
+/*
+ * Options of an import, versioned as libgit2's are: kg_import_options_init() fills in the
+ * version and the defaults, then set what you need. A library built for another version
+ * refuses the struct (KG_EINVAL) rather than misreading it.
+ */
+#define KG_IMPORT_OPTIONS_VERSION 1
 typedef struct kg_import_options {
-  const char *syntax; /* "turtle", "ntriples"; NULL: from the file name */
+  unsigned version;   /* KG_IMPORT_OPTIONS_VERSION */
+  const char *syntax; /* an input format name (kg_input_format_name); NULL: from the
+                         extension, else Turtle */
   const char *base;   /* as for kg_import_file; NULL: derived */
   kg_progress_fn progress;
   void *progress_ctx;
 } kg_import_options;
 
+KG_EXTERN void kg_import_options_init(kg_import_options *opts);
+
 /* kg_import_file with options (opts may be NULL). */
 KG_EXTERN KG_NODISCARD kg_status kg_import_file_with(kg_graph **out, const char *path,
                                                      const kg_import_options *opts, kg_error *err);
+
+/* Input formats: "turtle", "ntriples". NULL when the index is past the end. */
+KG_EXTERN const char *kg_input_format_name(size_t i);
+KG_EXTERN const char *kg_input_format_description(const char *format);
 
 /* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
 KG_EXTERN KG_NODISCARD kg_status kg_import_story(kg_graph **out, kg_error *err);

@@ -240,9 +240,20 @@ static kg_status copy_kept(kg_graph *out, const selection *s, kg_error *err) {
   return st;
 }
 
+void kg_filter_init(kg_filter *f) {
+  if (f) {
+    memset(f, 0, sizeof *f);
+    f->version = KG_FILTER_VERSION;
+    f->depth = 1;
+  }
+}
+
 kg_status kg_graph_filter(kg_graph **out, const kg_graph *g, const kg_filter *f, kg_error *err) {
   if (!out || !g || !f)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
+  if (f->version != KG_FILTER_VERSION)
+    return kgi_error_set(err, KG_EINVAL, "kg_filter version %u is not %u (call kg_filter_init)",
+                         f->version, KG_FILTER_VERSION);
   *out = NULL;
   kg_status st = kgi_vocab_load(err);
   if (st)

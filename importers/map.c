@@ -1,0 +1,223 @@
+/*
+ * Triples into the model (docs/model.md), the same for every reader: rdf:type gives classes,
+ * rdfs:label labels, owl:sameAs external ids, prov:wasDerivedFrom a node's source,
+ * kg:defaultSource the source of what cites none, literals typed values, other IRIs and
+ * blank nodes edges. Terms of the kg: namespace must be the ontology's.
+ */
+#include "importer.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* The reporting interval of progress, in triples (a power of two). */
+#define PROGRESS_EVERY (1u << 18)
+
+void kgi_input_fail(kgi_input *in, kg_status st, const char *token, bool is_term, const char *msg) {
+  if (in->status)
+    return;
+  size_t line = in->cur_line ? in->cur_line : 1, col = 0;
+  size_t off = token ? kgi_window_find(&in->win, line, token) : (size_t)-1;
+  if (off != (size_t)-1) {
+    kgi_window_line_col(&in->win, is_term ? kgi_window_term_start(&in->win, off) : off, &line,
+                        &col);
+    kgi_error_set(in->err, st, "%s:%zu:%zu: %s", in->name, line, col, msg);
+  } else {
+    kgi_error_set(in->err, st, "%s:%zu: %s", in->name, line, msg);
+  }
+  in->status = st;
+}
+
+/* A model call failed with a message in `local`: carry it with the input location. */
+static void fail_from(kgi_input *in, kg_status st, const kg_error *local, const char *token) {
+  kgi_input_fail(in, st, token, false, local->message);
+}
+
+/* Refuse terms of our own namespace that the ontology does not define (typos: kg:Persn). */
+static bool check_term(kgi_input *in, const char *iri) {
+  size_t n = strlen(KG_NS);
+  if (strncmp(iri, KG_NS, n) != 0 || kgi_vocab_defines(iri))
+    return true;
+  char msg[KG_ERROR_MAX];
+  snprintf(msg, sizeof msg, "unknown term kg:%s: the kgexport ontology does not define it",
+           iri + n);
+  kgi_input_fail(in, KG_EDATA, iri + n, true, msg);
+  return false;
+}
+
+static kg_node *node_for(kgi_input *in, const kgi_term *t) {
+  kg_error local;
+  kg_error_init(&local);
+  kg_node *n = NULL;
+  if (t->type == KGI_TERM_BLANK) {
+    kg_status st = kgi_graph_add_blank(&n, in->g, t->str, &local);
+    if (st)
+      fail_from(in, st, &local, NULL);
+    return st ? NULL : n;
+  }
+  const char *iri = t->str;
+  if (in->last && in->last->iri && strcmp(iri, in->last->iri) == 0)
+    return in->last;
+  if (!check_term(in, iri))
+    return NULL;
+  kg_status st = kg_graph_add_node(&n, in->g, iri, &local);
+  in->last = n;
+  if (st)
+    fail_from(in, st, &local, iri);
+  return st ? NULL : n;
+}
+
+/*
+ * raptor 2.0.15 reads the tag "zh_CN" as "zh-cn" without a word: BCP 47 has no '_', so
+ * look at the text as written and refuse it, rather than silently changing the data.
+ */
+static bool lang_as_written(kgi_input *in, const char *lang) {
+  if (!strchr(lang, '-'))
+    return true;
+  kgi_buf bad;
+  kgi_buf_init(&bad);
+  kgi_buf_puts(&bad, "@");
+  kgi_buf_puts(&bad, lang);
+  if (bad.oom) {
+    in->status = kgi_error_oom(in->err);
+    return false;
+  }
+  for (char *p = bad.s; *p; p++)
+    *p = *p == '-' ? '_' : *p;
+  /* case-insensitive search on the current line and the ones just before it */
+  size_t line = in->cur_line ? in->cur_line : 1, start, end, n = bad.len;
+  bool ok = true;
+  for (size_t l = line; ok && l >= 1 && l + 8 > line; l--) {
+    if (!kgi_window_line(&in->win, l, &start, &end))
+      continue;
+    for (size_t i = start; ok && i + n <= end; i++) {
+      if (strncasecmp(in->win.text + i, bad.s, n) != 0)
+        continue;
+      kgi_buf msg;
+      kgi_buf_init(&msg);
+      /* the tag as written, for the message and to point at it */
+      kgi_buf_put(&bad, "", 0);
+      memcpy(bad.s, in->win.text + i + 1, n - 1);
+      bad.s[n - 1] = '\0';
+      kgi_buf_printf(&msg, "\"%s\" is not a BCP 47 language tag (subtags are joined by '-')",
+                     bad.s);
+      kgi_input_fail(in, KG_EDATA, bad.s, false, kgi_buf_str(&msg));
+      kgi_buf_dispose(&msg);
+      ok = false;
+    }
+  }
+  kgi_buf_dispose(&bad);
+  return ok;
+}
+
+/* The literal as a model value; strings borrowed from the reader for this triple. */
+static bool literal_value(kgi_input *in, const kgi_term *t, kg_value *v) {
+  memset(v, 0, sizeof *v);
+  v->lexical = t->str;
+  if (strlen(t->str) != t->len) {
+    kgi_input_fail(in, KG_EDATA, NULL, false, "a literal holds U+0000, which XML 1.0 forbids");
+    return false;
+  }
+  const char *dt = t->datatype;
+  if (t->lang && *t->lang) {
+    v->kind = KG_VALUE_LANGSTRING;
+    v->lang = t->lang;
+    return in->format->own_lang_check || lang_as_written(in, v->lang);
+  }
+  if (dt && !check_term(in, dt))
+    return false;
+  v->kind = kgi_kind_for_datatype(dt);
+  if (v->kind == KG_VALUE_TYPED)
+    v->datatype = dt;
+  return true;
+}
+
+/* Note that node n has an rdf:subject: it may be a statement about an edge (fold.c). */
+static void mark_candidate(kgi_input *in, const kg_node *n) {
+  size_t cap = in->capcand;
+  if (n->index >= cap) {
+    if (kgi_grow((void **)&in->stmt_candidate, &in->capcand, (size_t)n->index + 1, 1, in->err)) {
+      in->status = KG_ENOMEM;
+      return;
+    }
+    memset(in->stmt_candidate + cap, 0, in->capcand - cap);
+  }
+  in->stmt_candidate[n->index] = 1;
+}
+
+/* An object that is a node: an edge, or the node's source. */
+static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, const kgi_term *o,
+                             kg_error *local) {
+  kg_node *obj = node_for(in, o);
+  if (!obj)
+    return KG_OK; /* in->status is set */
+  if (strcmp(pred, KGI_PROV_DERIVED) == 0 && !subj->source) {
+    subj->source = obj;
+    return KG_OK;
+  }
+  if (strcmp(pred, KGI_RDF_SUBJECT) == 0)
+    mark_candidate(in, subj);
+  kg_edge *e;
+  return kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
+}
+
+/* rdf:type, owl:sameAs and rdf:predicate name a class, an external id and a relation: their
+ * objects are not nodes. */
+static kg_status object_name(kgi_input *in, kg_node *subj, const char *pred, const char *iri,
+                             kg_error *local) {
+  if (strcmp(pred, KGI_RDF_TYPE) == 0)
+    return kg_node_add_class(in->g, subj, iri, local);
+  if (strcmp(pred, KGI_OWL_SAMEAS) == 0)
+    return kg_node_add_same_as(in->g, subj, iri, local);
+  kg_value v = {KG_VALUE_IRI, iri, NULL, NULL};
+  return kg_node_add_value(in->g, subj, pred, &v, local);
+}
+
+void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const kgi_term *o) {
+  if (in->status)
+    return;
+  if ((++in->triples & (PROGRESS_EVERY - 1)) == 0 && in->progress)
+    in->progress(in->progress_ctx, in->triples, 0);
+  const char *pred = p->str;
+  if (!check_term(in, pred))
+    return;
+  bool o_node = o->type != KGI_TERM_LITERAL;
+  if (strcmp(pred, KG_NS "defaultSource") == 0 && o_node) {
+    kg_node *src = node_for(in, o);
+    if (!src)
+      return;
+    in->default_source = src;
+    if (s->type == KGI_TERM_IRI &&
+        !(in->default_source_subject = kgi_pool_intern(&in->g->pool, s->str)))
+      in->status = kgi_error_oom(in->err);
+    return;
+  }
+  kg_node *subj = node_for(in, s);
+  if (!subj)
+    return;
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = KG_OK;
+  const char *token = NULL;
+  if (!o_node) {
+    kg_value v;
+    if (!literal_value(in, o, &v))
+      return;
+    token = v.lexical;
+    if (strcmp(pred, KGI_RDFS_LABEL) == 0 &&
+        (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
+      st = kg_node_add_label(in->g, subj, v.lexical, v.lang, &local);
+    else
+      st = kg_node_add_value(in->g, subj, pred, &v, &local);
+  } else if (o->type == KGI_TERM_IRI &&
+             (strcmp(pred, KGI_RDF_TYPE) == 0 || strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
+              strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
+    if (!check_term(in, o->str))
+      return;
+    token = o->str;
+    st = object_name(in, subj, pred, o->str, &local);
+  } else {
+    st = object_node(in, subj, pred, o, &local);
+  }
+  if (st && !in->status)
+    fail_from(in, st, &local, token);
+}

@@ -1,0 +1,150 @@
+/*
+ * One import, whatever the format: the input read in chunks into the window (checked for
+ * UTF-8 and XML characters), handed to the format's reader, whose triples map.c puts into
+ * the model; then statements folded into edges, the default source applied, empty nodes
+ * dropped, ids made relative to the story's own base, the graph compacted.
+ */
+#include "importer.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Input is read in chunks of this size: memory stays flat however large the file. */
+enum { CHUNK = 256 * 1024 };
+
+static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
+  kg_status st = kgi_window_append(&in->win, data, n, in->err);
+  if (!st)
+    st = kgi_window_check(&in->win, at_end, in->name, in->err);
+  if (!st)
+    st = in->format->feed(in, data, n, at_end);
+  return st ? st : in->status;
+}
+
+static kg_status read_file(kgi_input *in, FILE *file) {
+  char *chunk = kgi_malloc(CHUNK);
+  if (!chunk)
+    return kgi_error_oom(in->err);
+  kg_status st = KG_OK;
+  for (;;) {
+    size_t n = fread(chunk, 1, CHUNK, file);
+    if (n < CHUNK && ferror(file)) {
+      st = kgi_error_set(in->err, KG_EIO, "%s: read failed: %s", in->name, strerror(errno));
+      break;
+    }
+    bool at_end = n < CHUNK && feof(file);
+    if ((st = feed(in, chunk, n, at_end)) || at_end)
+      break;
+  }
+  free(chunk);
+  return st;
+}
+
+/* Nodes left with nothing (e.g. only named by a folded statement) are not part of the
+ * graph; neither are those the folding dropped. The default source goes to what is kept. */
+static void settle_nodes(kgi_input *in, uint8_t *drop) {
+  kg_graph *g = in->g;
+  for (size_t i = 0; in->default_source && i < g->nnodes; i++)
+    if (!drop[i] && !g->nodes[i]->source && g->nodes[i] != in->default_source)
+      g->nodes[i]->source = in->default_source;
+  for (size_t i = 0; in->default_source && i < g->nedges; i++)
+    if (!g->edges[i]->source)
+      g->edges[i]->source = in->default_source;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    if (!n->nclasses && !n->nlabels && !n->nprops && !n->nsame && !n->source && !n->in_degree &&
+        !n->out_degree)
+      drop[i] = 1;
+  }
+}
+
+/* A story that names its default source under a base of its own (".../story/") gets its
+ * node ids relative to that base, unless the caller gave one. */
+static kg_status rebase(kgi_input *in, const char *given_base) {
+  const char *subject = in->default_source_subject;
+  if (given_base || !subject)
+    return KG_OK;
+  size_t n = strlen(subject);
+  char last = n ? subject[n - 1] : 0;
+  return last == '/' || last == '#' ? kgi_graph_rebase(in->g, subject, in->err) : KG_OK;
+}
+
+static kg_status finish(kgi_input *in, const char *given_base) {
+  kg_graph *g = in->g;
+  uint8_t *drop_node = kgi_calloc(g->nnodes, 1), *drop_edge = kgi_calloc(g->nedges, 1);
+  kg_status st = drop_node && drop_edge ? KG_OK : kgi_error_oom(in->err);
+  /* the candidates, one per node (map.c grew them only as far as it marked) */
+  if (!st && in->capcand < g->nnodes) {
+    size_t cap = in->capcand;
+    if (!(st = kgi_grow((void **)&in->stmt_candidate, &in->capcand, g->nnodes, 1, in->err)))
+      memset(in->stmt_candidate + cap, 0, in->capcand - cap);
+  }
+  if (!st)
+    st = kgi_fold_statements(g, in->stmt_candidate, drop_node, drop_edge, in->err);
+  if (!st) {
+    settle_nodes(in, drop_node);
+    st = rebase(in, given_base);
+  }
+  if (!st)
+    st = kgi_graph_compact(g, drop_node, drop_edge, in->err);
+  free(drop_node);
+  free(drop_edge);
+  return st;
+}
+
+/* The input's own IRI as the parse base: "file:///" and its name, with the characters an
+ * IRI may not hold made '_'. */
+static char *file_iri(const char *name) {
+  kgi_buf b;
+  kgi_buf_init(&b);
+  kgi_buf_printf(&b, "file:///%s#", name[0] == '/' ? name + 1 : name);
+  if (b.oom)
+    return NULL;
+  for (char *p = b.s + 8; *p; p++)
+    if (strchr(" <>\"{}|\\^`", *p))
+      *p = '_';
+  return b.s;
+}
+
+kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const char *data,
+                   size_t len, const char *name, const char *base, const kg_import_options *opts,
+                   kg_error *err) {
+  *out = NULL;
+  kg_status st = kgi_vocab_load(err);
+  if (st)
+    return st;
+  char *own_base = base ? NULL : file_iri(name);
+  if (!base && !own_base)
+    return kgi_error_oom(err);
+  kgi_input in;
+  memset(&in, 0, sizeof in);
+  in.format = fmt;
+  in.name = name;
+  in.base = base ? base : own_base;
+  in.err = err;
+  in.win.cr_ends_line = fmt->cr_ends_line;
+  if (opts) {
+    in.progress = opts->progress;
+    in.progress_ctx = opts->progress_ctx;
+  }
+  st = kg_graph_new(&in.g, in.base, err);
+  if (!st)
+    st = fmt->start(&in);
+  if (!st)
+    st = file ? read_file(&in, file) : feed(&in, data, len, true);
+  if (!st && in.progress)
+    in.progress(in.progress_ctx, in.triples, 1);
+  if (!st)
+    st = finish(&in, base);
+  fmt->finish(&in);
+  kgi_window_dispose(&in.win);
+  free(in.stmt_candidate);
+  free(own_base);
+  if (st) {
+    kg_graph_free(in.g);
+    return st;
+  }
+  *out = in.g;
+  return KG_OK;
+}
