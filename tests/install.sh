@@ -93,8 +93,18 @@ else
   flags="$(pkg-config --cflags --libs kgexport) -Wl,-rpath,$libdir"
 fi
 # shellcheck disable=SC2086 # the flags are words
-"${CC:-cc}" -std=c11 -Wall -Werror -o "$tmp/minimal-pc" "$src/examples/minimal.c" $flags ||
-  fail "cc examples/minimal.c \$(pkg-config ...): $flags"
+if ! "${CC:-cc}" -std=c11 -Wall -Werror -o "$tmp/minimal-pc" "$src/examples/minimal.c" $flags; then
+  # say which -lNAME the linker cannot find: a development package not installed
+  missing=""
+  for l in $flags; do
+    case $l in
+      -l*) [ "$("${CC:-cc}" -print-file-name="lib${l#-l}.so")" != "lib${l#-l}.so" ] ||
+        [ "$("${CC:-cc}" -print-file-name="lib${l#-l}.a")" != "lib${l#-l}.a" ] ||
+        missing="$missing $l" ;;
+    esac
+  done
+  fail "cc examples/minimal.c \$(pkg-config ...) failed${missing:+; no library for$missing (its -dev package?)}: $flags"
+fi
 if [ $kind = shared ]; then
   loaded=$(ldd "$tmp/minimal-pc") # not piped into grep -q: its early exit would fail the pipe
   grep -qF "$libdir/libkgexport.so" <<<"$loaded" ||
