@@ -80,14 +80,15 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_USAGE;
 }
 
-/* "data/news.ttl" -> "news" */
-static void stem_of(char *buf, size_t size, const char *path) {
+/* "data/news.ttl" -> "news" (a new string; NULL when out of memory). */
+static char *stem_of(const char *path) {
   const char *b = strrchr(path, '/');
   b = b ? b + 1 : path;
-  snprintf(buf, size, "%s", b);
-  char *dot = strrchr(buf, '.');
-  if (dot && dot != buf)
+  char *stem = strdup(b);
+  char *dot = stem ? strrchr(stem, '.') : NULL;
+  if (dot && dot != stem)
     *dot = '\0';
+  return stem;
 }
 
 static void summary(FILE *f, const char *where, const char *format, const kg_stats *s) {
@@ -123,14 +124,22 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
   kg_graph_stats(g, &s);
   for (size_t i = 0; kg_format_name(i); i++) {
     const char *fmt = kg_format_name(i);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.%s", dir, stem, kg_format_extension(fmt));
+    const char *ext = kg_format_extension(fmt);
+    size_t size = strlen(dir) + strlen(stem) + strlen(ext) + 3;
+    char *path = malloc(size);
+    if (!path) {
+      fprintf(stderr, "%s: out of memory\n", prog);
+      return EXIT_SOFTWARE;
+    }
+    snprintf(path, size, "%s/%s.%s", dir, stem, ext);
     kg_error err;
     kg_error_init(&err);
-    if (kg_export_file(g, fmt, path, &err))
-      return fail(&err);
-    if (!quiet)
+    int rc = kg_export_file(g, fmt, path, &err) ? fail(&err) : EXIT_OK;
+    if (!rc && !quiet)
       summary(stdout, path, fmt, &s);
+    free(path);
+    if (rc)
+      return rc;
   }
   return EXIT_OK;
 }
@@ -258,14 +267,15 @@ int main(int argc, char **argv) {
   if (stats) {
     printf("nodes %zu\nedges %zu\ntriples %zu\n", s.nodes, s.edges, s.triples);
   } else if (all) {
-    char stem[256];
-    if (name)
-      snprintf(stem, sizeof stem, "%s", name);
-    else if (input)
-      stem_of(stem, sizeof stem, input);
-    else
-      snprintf(stem, sizeof stem, "story");
-    rc = export_all(g, all, stem, quiet);
+    char *stem = strdup(name ? name : "story");
+    if (!name && input) {
+      free(stem);
+      stem = stem_of(input);
+    }
+    rc = stem ? export_all(g, all, stem, quiet) : EXIT_SOFTWARE;
+    if (!stem)
+      fprintf(stderr, "%s: out of memory\n", prog);
+    free(stem);
   } else if (output) {
     if (kg_export_file(g, format, output, &err))
       rc = fail(&err);

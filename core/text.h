@@ -22,6 +22,13 @@ bool kgi_lang_valid(const char *tag);
 /* The kind for an XSD datatype IRI (KG_VALUE_TYPED when not one of ours). */
 kg_value_kind kgi_kind_for_datatype(const char *dt_iri);
 
+/*
+ * The longest date or dateTime the model takes, with its NUL: the timeline and the date
+ * filter work on copies of this size, so a longer one is refused at input (KG_EDATA). It
+ * holds a 16-digit year, or a dateTime with 30 digits of fractional seconds.
+ */
+enum { KGI_DATE_MAX = 64 };
+
 /* Days in month m (1..12) of year y, proleptic Gregorian (the calendar of XSD dates). */
 int kgi_days_in_month(long y, int m);
 
@@ -54,8 +61,6 @@ typedef struct kgi_prefix {
   const char *ns;
 } kgi_prefix;
 extern const kgi_prefix kgi_prefixes[];
-/* "schema:startDate" style name into buf when a prefix matches, else the IRI. */
-const char *kgi_curie(char *buf, size_t size, const char *iri);
 /* The CURIE of an IRI ("kg:holdsOffice") appended to b when a prefix matches, else the IRI. */
 void kgi_buf_put_curie(kgi_buf *b, const char *iri);
 /* The part of an IRI after the last '#', '/' or ':'. */

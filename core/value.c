@@ -357,6 +357,10 @@ kg_status kg_value_canonical(char *buf, size_t size, kg_value_kind kind, const c
                              kg_error *err) {
   if (!buf || !lex)
     return kgi_error_set(err, KG_EINVAL, "no lexical form");
+  if ((kind == KG_VALUE_DATE || kind == KG_VALUE_DATETIME) && strlen(lex) >= KGI_DATE_MAX)
+    return kgi_error_set(err, KG_EDATA,
+                         "\"%.24s…\" is longer than a date can be here (%d characters)", lex,
+                         KGI_DATE_MAX - 1);
   switch (kind) {
   case KG_VALUE_INTEGER: return canon_integer(buf, size, lex, err);
   case KG_VALUE_DECIMAL: return canon_decimal(buf, size, lex, err);
@@ -422,17 +426,6 @@ const kgi_prefix kgi_prefixes[] = {
     {"wd", KGI_WD},
     {NULL, NULL},
 };
-
-const char *kgi_curie(char *buf, size_t size, const char *iri) {
-  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
-    size_t n = strlen(p->ns);
-    if (strncmp(iri, p->ns, n) == 0 && iri[n]) {
-      snprintf(buf, size, "%s:%s", p->prefix, iri + n);
-      return buf;
-    }
-  }
-  return iri;
-}
 
 void kgi_buf_put_curie(kgi_buf *b, const char *iri) {
   for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {

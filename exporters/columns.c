@@ -103,16 +103,18 @@ const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_
 
 /* The name of a value column: kg: terms by local name, other vocabularies prefixed. */
 static char *value_name(const char *pred, const char *lang) {
-  char buf[512];
-  const char *curie = kgi_curie(buf, sizeof buf, pred);
-  const char *name = curie;
   if (strncmp(pred, KG_NS, strlen(KG_NS)) == 0)
-    name = pred + strlen(KG_NS);
-  else if (curie == pred)
-    name = kgi_local_name(pred);
-  else
-    buf[strcspn(buf, ":")] = '_';
-  return nmtoken(name, lang && *lang ? lang : NULL);
+    return nmtoken(pred + strlen(KG_NS), lang && *lang ? lang : NULL);
+  kgi_buf curie;
+  kgi_buf_init(&curie);
+  kgi_buf_put_curie(&curie, pred);
+  if (curie.oom)
+    return NULL;
+  /* "schema:startDate" -> "schema_startDate"; an IRI with no prefix -> its local name */
+  const char *name = strcmp(curie.s, pred) == 0 ? kgi_local_name(pred) : curie.s;
+  char *r = nmtoken(name, lang && *lang ? lang : NULL); /* nmtoken makes ':' a '_' */
+  kgi_buf_dispose(&curie);
+  return r;
 }
 
 /* Columns are few (one per distinct property), so these linear checks stay cheap. */
@@ -222,7 +224,7 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
   /* what the data-dependent fixed columns need */
   bool classes = false, wikidata = false, same_as = false, ncites = false, ecites = false,
        stmt = false, ndated = false, edated = false;
-  char a[64], b[64];
+  char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
   for (size_t i = 0; i < g->nnodes; i++) {
     const kg_node *n = g->nodes[i];
     classes |= n->nclasses > 1;
@@ -259,12 +261,14 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
       for (size_t j = 0; j < g->nnodes; j++) {
         const kg_node *n = g->nodes[j];
         for (uint32_t k = 0; k < n->nlabels; k++) {
-          char name[80];
-          snprintf(name, sizeof name, "%s_%s", f->name,
-                   *n->labels[k].lang ? n->labels[k].lang : "none");
-          if (!add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL, n->labels[k].lang, name, f->type,
-                   err))
-            return KG_ENOMEM;
+          kgi_buf name;
+          kgi_buf_init(&name);
+          kgi_buf_printf(&name, "%s_%s", f->name, *n->labels[k].lang ? n->labels[k].lang : "none");
+          bool added = !name.oom && add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL,
+                                        n->labels[k].lang, name.s, f->type, err);
+          kgi_buf_dispose(&name);
+          if (!added)
+            return kgi_error_oom(err);
         }
       }
     }

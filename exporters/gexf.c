@@ -36,7 +36,7 @@ static const kgi_fixed_column fixed[] = {
 /* Is some element dated (the graph is dynamic), and is some time a dateTime? */
 static bool graph_is_dynamic(const kg_graph *g, bool *datetime) {
   bool dynamic = false;
-  char a[64], b[64];
+  char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
   *datetime = false;
   for (size_t i = 0; i < g->nnodes; i++)
     if (kgi_node_interval(g->nodes[i], a, b, sizeof a)) {
@@ -157,7 +157,7 @@ static void write_node(kgi_pg *pg, const kg_node *n, kgi_buf *text) {
   kgi_pg_node_start(pg, n);
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   kgi_pg_attr(pg, "label", kgi_show_name(n));
-  char start[64], end[64];
+  char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_node_interval(n, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
   kgi_pg_labels(pg, n, put_attvalue);
@@ -187,7 +187,7 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   kgi_buf_clear(text);
   kgi_buf_put_curie(text, e->pred);
   kgi_pg_attr(pg, "kind", kgi_buf_str(text));
-  char start[64], end[64];
+  char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_edge_interval(e, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
   fixed_value(pg, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);

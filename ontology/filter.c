@@ -18,51 +18,51 @@ typedef struct selection {
 
 /* ---- types ---- */
 
-/* The IRI a --types entry names: a kg: local name, a known CURIE, or an IRI. */
-static kg_status type_iri(char *buf, size_t size, const char *t, kg_error *err) {
+/* The IRI a --types entry names, appended to b: a kg: local name, a known CURIE, or an IRI. */
+static kg_status type_iri(kgi_buf *b, const char *t, kg_error *err) {
   const char *colon = strchr(t, ':');
   if (!colon) {
-    snprintf(buf, size, "%s%s", KG_NS, t);
-    if (!kgi_vocab_defines(buf))
+    kgi_buf_printf(b, "%s%s", KG_NS, t);
+    if (!b->oom && !kgi_vocab_defines(b->s))
       return kgi_error_set(err, KG_EDATA, "unknown type \"%s\": the kgexport ontology has no kg:%s",
                            t, t);
-    return KG_OK;
+    return b->oom ? kgi_error_oom(err) : KG_OK;
   }
-  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++)
-    if (strlen(p->prefix) == (size_t)(colon - t) &&
-        strncmp(t, p->prefix, (size_t)(colon - t)) == 0) {
-      snprintf(buf, size, "%s%s", p->ns, colon + 1);
-      return KG_OK;
-    }
-  snprintf(buf, size, "%s", t);
-  return KG_OK;
-}
-
-/* Is class c, or one of its ontology ancestors, the wanted IRI? */
-static bool is_a(const char *c, const char *wanted) {
-  for (int depth = 0; c && depth < 32; depth++, c = kgi_vocab_parent(c))
-    if (strcmp(c, wanted) == 0)
-      return true;
-  return false;
+  const char *ns = NULL;
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix && !ns; p++)
+    if (strlen(p->prefix) == (size_t)(colon - t) && strncmp(t, p->prefix, (size_t)(colon - t)) == 0)
+      ns = p->ns;
+  if (ns)
+    kgi_buf_printf(b, "%s%s", ns, colon + 1);
+  else
+    kgi_buf_puts(b, t);
+  return b->oom ? kgi_error_oom(err) : KG_OK;
 }
 
 static kg_status keep_types(selection *s, const kg_filter *f) {
-  char(*iris)[512] = kgi_calloc(f->ntypes, sizeof *iris);
-  if (!iris)
-    return kgi_error_oom(s->err);
-  kg_status st = KG_OK;
-  for (size_t i = 0; i < f->ntypes && !st; i++)
-    st = type_iri(iris[i], sizeof iris[i], f->types[i], s->err);
+  /* the wanted IRIs one after another in one buffer, each ended by its NUL */
+  kgi_buf all;
+  kgi_buf_init(&all);
+  size_t *at = kgi_calloc(f->ntypes, sizeof *at);
+  kg_status st = at ? KG_OK : kgi_error_oom(s->err);
+  for (size_t i = 0; i < f->ntypes && !st; i++) {
+    at[i] = all.len;
+    st = type_iri(&all, f->types[i], s->err);
+    kgi_buf_put(&all, "", 1);
+  }
+  if (!st && all.oom)
+    st = kgi_error_oom(s->err);
   for (size_t i = 0; i < s->g->nnodes && !st; i++) {
     const kg_node *n = s->g->nodes[i];
     bool ok = false;
     for (uint32_t c = 0; c < n->nclasses && !ok; c++)
       for (size_t t = 0; t < f->ntypes && !ok; t++)
-        ok = is_a(n->classes[c], iris[t]);
+        ok = kgi_vocab_is_a(n->classes[c], all.s + at[t]);
     if (!ok)
       s->keep[i] = 0;
   }
-  free(iris);
+  free(at);
+  kgi_buf_dispose(&all);
   return st;
 }
 
@@ -71,7 +71,7 @@ static kg_status keep_types(selection *s, const kg_filter *f) {
 /* A window bound as a full date: from "2025-11" -> 2025-11-01, to "2025-11" -> 2025-11-30. */
 static kg_status window_bound(char *buf, size_t size, const char *d, bool upper, kg_error *err) {
   kg_value v = {KG_VALUE_DATE, d, NULL, NULL};
-  char canon[64], first[64], last[64];
+  char canon[KGI_DATE_MAX], first[KGI_DATE_MAX], last[KGI_DATE_MAX];
   kg_error local;
   kg_error_init(&local);
   if (kg_value_canonical(canon, sizeof canon, KG_VALUE_DATE, d, &local) != KG_OK)
@@ -89,7 +89,7 @@ static kg_status window_bound(char *buf, size_t size, const char *d, bool upper,
 }
 
 static kg_status keep_window(selection *s, const kg_filter *f) {
-  char from[64] = "", to[64] = "";
+  char from[KGI_DATE_MAX] = "", to[KGI_DATE_MAX] = "";
   kg_status st = KG_OK;
   if (f->from)
     st = window_bound(from, sizeof from, f->from, false, s->err);
@@ -102,7 +102,7 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
   if (!dropped)
     return kgi_error_oom(s->err);
   for (size_t i = 0; i < g->nnodes; i++) {
-    char a[64], b[64];
+    char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
     if (!kgi_node_interval(g->nodes[i], a, b, sizeof a))
       continue;
     /* dates compare as text: all are YYYY-MM-DD (a dateTime keeps its date first) */
@@ -115,7 +115,7 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
       s->keep[i] = 0;
       continue;
     }
-    char a[64], b[64];
+    char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
     if (kgi_node_interval(g->nodes[i], a, b, sizeof a) || s->off[i] == s->off[i + 1])
       continue;
     bool linked = false;

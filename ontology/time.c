@@ -73,7 +73,7 @@ static bool interval(const timing *t, const kgi_prop *props, uint32_t n, char *s
     return false;
   if (t->open_end)
     end[0] = '\0';
-  char ignored[64];
+  char ignored[KGI_DATE_MAX];
   const kg_value *e = find_value(props, n, t->end, t->nend);
   if (e && date_bounds(e, ignored, end, size) && strcmp(end, start) < 0)
     snprintf(end, size, "%s", start); /* Gephi refuses an interval that ends before it starts */

@@ -130,6 +130,13 @@ const char *kgi_vocab_parent(const char *iri) {
   return t ? t->parent : NULL;
 }
 
+bool kgi_vocab_is_a(const char *c, const char *wanted) {
+  for (int depth = 0; c && depth < KGI_VOCAB_DEPTH_MAX; depth++, c = kgi_vocab_parent(c))
+    if (strcmp(c, wanted) == 0)
+      return true;
+  return false;
+}
+
 const char *kgi_vocab_label(const char *iri) {
   term *t = find(iri);
   return t ? t->label : NULL;

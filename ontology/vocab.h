@@ -17,6 +17,13 @@ kg_status kgi_vocab_load(kg_error *err);
 bool kgi_vocab_defines(const char *iri);
 /* The first rdfs:subClassOf parent of a kg: class that is also a kg: class, or NULL. */
 const char *kgi_vocab_parent(const char *class_iri);
+/*
+ * How far up subClassOf a class is followed. The ontology's tree is four deep; the bound
+ * only ends a walk through a cycle, which an ontology may hold (a ⊑ b ⊑ a).
+ */
+enum { KGI_VOCAB_DEPTH_MAX = 32 };
+/* Is class c, or one of its ancestors, the class `wanted`? */
+bool kgi_vocab_is_a(const char *c, const char *wanted);
 /* English rdfs:label of a term, or NULL. */
 const char *kgi_vocab_label(const char *iri);
 

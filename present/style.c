@@ -29,7 +29,7 @@ static const kgi_style other = {NULL, "Other", "#d4d4d4", "ellipse", "disc"};
 
 static const kgi_style *style_of_class(const char *iri) {
   size_t nns = strlen(KG_NS);
-  for (int depth = 0; iri && depth < 16; depth++, iri = kgi_vocab_parent(iri)) {
+  for (int depth = 0; iri && depth < KGI_VOCAB_DEPTH_MAX; depth++, iri = kgi_vocab_parent(iri)) {
     if (strncmp(iri, KG_NS, nns) != 0)
       return NULL;
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
