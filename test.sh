@@ -1,32 +1,31 @@
 #!/usr/bin/env bash
 # Install what is missing, build twice (normal, and ASan+UBSan; warnings are errors in both)
-# and run every test with ctest in each build.
+# and run every test with ctest in each build. The builds are the presets of CMakePresets.json
+# (`cmake --preset normal`, `asan`): their flags are written there and nowhere else.
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh test || exit 1
 scripts/install-test-extras.sh || exit 1
-jobs=2
 status=0
 summary=()
-run_suite() { # name, build dir, cmake args...
-  local name=$1 dir=$2
-  shift 2
+run_suite() { # name, preset, its build dir (the preset's binaryDir)
+  local name=$1 preset=$2 dir=$3
   echo "== $name build ($dir)"
-  if ! cmake -S . -B "$dir" -DKG_WERROR=ON "$@" >/dev/null || ! cmake --build "$dir" -j"$jobs" >/dev/null; then
+  if ! cmake --preset "$preset" >/dev/null || ! cmake --build --preset "$preset" >/dev/null; then
     echo "== $name: BUILD FAILED"
-    cmake --build "$dir" 2>&1 | tail -30
+    cmake --build --preset "$preset" 2>&1 | tail -30
     status=1
     summary+=("$name: build failed")
     return
   fi
   local log="$dir/ctest.log"
-  ctest --test-dir "$dir" --output-on-failure -j"$jobs" 2>&1 | tee "$log"
+  ctest --preset "$preset" 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   summary+=("$name: $(grep -E 'tests passed' "$log" || echo 'no result')")
 }
-run_suite normal build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite normal normal build
 # (sanitizer options are set per test by tests/CMakeLists.txt)
-run_suite sanitizers build-asan -DCMAKE_BUILD_TYPE=Debug -DKG_SANITIZE=ON -DKG_DEBUG_POOL=ON
+run_suite sanitizers asan build-asan
 echo
 for s in "${summary[@]}"; do echo "$s"; done
 [ $status -eq 0 ] && echo "ALL TESTS PASSED" || echo "SOME TESTS FAILED"
