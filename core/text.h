@@ -29,6 +29,10 @@ kg_value_kind kgi_kind_for_datatype(const char *dt_iri);
  */
 enum { KGI_DATE_MAX = 64 };
 
+/* Compare the dates that start two date or dateTime lexical forms ("[-]YYYY-MM-DD...",
+ * years of any length and sign): < 0, 0 or > 0. */
+int kgi_date_compare(const char *a, const char *b);
+
 /* Days in month m (1..12) of year y, proleptic Gregorian (the calendar of XSD dates). */
 int kgi_days_in_month(long y, int m);
 

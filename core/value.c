@@ -204,6 +204,25 @@ int kgi_days_in_month(long y, int m) {
   return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
+/* Year, month and day of "[-]YYYY[-MM[-DD]]..." (missing parts: 1). */
+static void date_parts(const char *s, long *y, long *m, long *d) {
+  char *rest;
+  *y = strtol(s, &rest, 10);
+  *m = *rest == '-' ? strtol(rest + 1, &rest, 10) : 1;
+  *d = *rest == '-' ? strtol(rest + 1, &rest, 10) : 1;
+}
+
+int kgi_date_compare(const char *a, const char *b) {
+  long ya, ma, da, yb, mb, db;
+  date_parts(a, &ya, &ma, &da);
+  date_parts(b, &yb, &mb, &db);
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (ma != mb)
+    return ma < mb ? -1 : 1;
+  return da < db ? -1 : da > db;
+}
+
 int kgi_char_columns(uint32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
                  (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||

@@ -233,12 +233,12 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
     /* other external ids than the one Wikidata id get their own column */
     same_as |= n->nsame > (wd ? 1u : 0u);
     ncites |= n->source != NULL;
-    ndated = ndated || kgi_node_interval(n, a, b, sizeof a);
+    ndated = ndated || kgi_show_node_period(n, a, b, sizeof a);
   }
   for (size_t i = 0; i < g->nedges; i++) {
     ecites |= g->edges[i]->source != NULL;
     stmt |= kgi_edge_has_statement(g->edges[i]);
-    edated = edated || kgi_edge_interval(g->edges[i], a, b, sizeof a);
+    edated = edated || kgi_show_edge_period(g->edges[i], a, b, sizeof a);
   }
   /* every fixed column first, so a data column never takes a name a reader reserves */
   for (size_t i = 0; i < nfixed; i++) {

@@ -39,12 +39,12 @@ static bool graph_is_dynamic(const kg_graph *g, bool *datetime) {
   char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
   *datetime = false;
   for (size_t i = 0; i < g->nnodes; i++)
-    if (kgi_node_interval(g->nodes[i], a, b, sizeof a)) {
+    if (kgi_show_node_period(g->nodes[i], a, b, sizeof a)) {
       dynamic = true;
       *datetime |= strchr(a, 'T') != NULL;
     }
   for (size_t i = 0; i < g->nedges; i++)
-    if (kgi_edge_interval(g->edges[i], a, b, sizeof a)) {
+    if (kgi_show_edge_period(g->edges[i], a, b, sizeof a)) {
       dynamic = true;
       *datetime |= strchr(a, 'T') != NULL;
     }
@@ -158,7 +158,7 @@ static void write_node(kgi_pg *pg, const kg_node *n, kgi_buf *text) {
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   kgi_pg_attr(pg, "label", kgi_show_name(n));
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
-  write_interval(pg, kgi_node_interval(n, start, end, sizeof start), start, end);
+  write_interval(pg, kgi_show_node_period(n, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
   kgi_pg_labels(pg, n, put_attvalue);
   if (n->nclasses) {
@@ -188,7 +188,7 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   kgi_buf_put_curie(text, e->pred);
   kgi_pg_attr(pg, "kind", kgi_buf_str(text));
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
-  write_interval(pg, kgi_edge_interval(e, start, end, sizeof start), start, end);
+  write_interval(pg, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
   fixed_value(pg, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
   if (e->source)

@@ -124,7 +124,7 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   snprintf(num, sizeof num, "%.1f", kgi_show_size(n));
   data(pg, KGI_FOR_NODE, KGI_COL_SIZE, num);
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
-  write_period(pg, KGI_FOR_NODE, kgi_node_interval(n, start, end, sizeof start), start, end);
+  write_period(pg, KGI_FOR_NODE, kgi_show_node_period(n, start, end, sizeof start), start, end);
   kgi_pg_values(pg, KGI_FOR_NODE, n->props, n->nprops, put_data);
   kgi_pg_end(pg);
   if (curie.oom && !pg->st)
@@ -146,7 +146,7 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
     data(pg, KGI_FOR_EDGE, KGI_COL_STATEMENT, kgi_buf_str(text));
   }
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
-  write_period(pg, KGI_FOR_EDGE, kgi_edge_interval(e, start, end, sizeof start), start, end);
+  write_period(pg, KGI_FOR_EDGE, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_values(pg, KGI_FOR_EDGE, e->quals, e->nquals, put_data);
   kgi_pg_end(pg);
   if (text->oom && !pg->st)

@@ -105,8 +105,9 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
     char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
     if (!kgi_node_interval(g->nodes[i], a, b, sizeof a))
       continue;
-    /* dates compare as text: all are YYYY-MM-DD (a dateTime keeps its date first) */
-    if ((to[0] && strncmp(a, to, 10) > 0) || (from[0] && b[0] && strncmp(b, from, 10) < 0))
+    /* by the date each starts with (a dateTime keeps its date first) */
+    if ((to[0] && kgi_date_compare(a, to) > 0) ||
+        (from[0] && b[0] && kgi_date_compare(b, from) < 0))
       dropped[i] = 1;
   }
   /* an undated node that was linked only to dropped nodes goes with them */

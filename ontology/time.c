@@ -1,10 +1,12 @@
 /*
- * Time: the period a node or an edge covers, from its dates. Shared by the GEXF timeline,
- * GraphML's start/end columns and the --from/--to filter, so they agree.
+ * Time: the period a node or an edge covers, from its dates, for any year the model holds.
+ * Shared by the --from/--to filter and the timelines of GEXF and GraphML (which show only
+ * what Gephi can place: present/labels.c), so they agree.
  */
 #include "vocab.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -44,23 +46,26 @@ static bool date_bounds(const kg_value *v, char *first, char *last, size_t size)
     snprintf(last, size, "%s", v->lexical);
     return true;
   }
-  int y = 0, m = 0, d = 0;
-  if (v->lexical[0] == '-' || strlen(v->lexical) < 4)
-    return false; /* years before 0 or beyond 9999: Gephi's date parser cannot place them */
-  int n = sscanf(v->lexical, "%4d-%2d-%2d", &y, &m, &d);
+  /* [-]YYYY[-MM[-DD]] (the model checked it): a year of any length, and its sign */
+  char *rest;
+  long y = strtol(v->lexical, &rest, 10);
+  int m = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
+  int d = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
+  const char *sign = y < 0 ? "-" : "";
+  long ay = y < 0 ? -y : y;
   switch (kg_value_date_precision(v)) {
   case KG_DATE_YEAR:
-    snprintf(first, size, "%04d-01-01", y);
-    snprintf(last, size, "%04d-12-31", y);
-    return n >= 1;
+    snprintf(first, size, "%s%04ld-01-01", sign, ay);
+    snprintf(last, size, "%s%04ld-12-31", sign, ay);
+    return true;
   case KG_DATE_MONTH:
-    snprintf(first, size, "%04d-%02d-01", y, m);
-    snprintf(last, size, "%04d-%02d-%02d", y, m, m >= 1 && m <= 12 ? kgi_days_in_month(y, m) : 28);
-    return n >= 2;
+    snprintf(first, size, "%s%04ld-%02d-01", sign, ay, m);
+    snprintf(last, size, "%s%04ld-%02d-%02d", sign, ay, m, kgi_days_in_month(y, m));
+    return true;
   case KG_DATE_DAY:
-    snprintf(first, size, "%04d-%02d-%02d", y, m, d);
+    snprintf(first, size, "%s%04ld-%02d-%02d", sign, ay, m, d);
     snprintf(last, size, "%s", first);
-    return n == 3;
+    return true;
   }
   return false;
 }
@@ -75,7 +80,7 @@ static bool interval(const timing *t, const kgi_prop *props, uint32_t n, char *s
     end[0] = '\0';
   char ignored[KGI_DATE_MAX];
   const kg_value *e = find_value(props, n, t->end, t->nend);
-  if (e && date_bounds(e, ignored, end, size) && strcmp(end, start) < 0)
+  if (e && date_bounds(e, ignored, end, size) && kgi_date_compare(end, start) < 0)
     snprintf(end, size, "%s", start); /* Gephi refuses an interval that ends before it starts */
   return true;
 }

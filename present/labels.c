@@ -119,3 +119,16 @@ bool kgi_show_is_context(const kg_edge *e) {
 double kgi_show_size(const kg_node *n) {
   return 10.0 + 5.0 * sqrt((double)n->in_degree + (double)n->out_degree);
 }
+
+/* "YYYY-..." with a year Gephi can place: four digits, no sign ("" is an open end). */
+static bool gephi_placeable(const char *date) {
+  return !date[0] || (date[0] != '-' && strspn(date, "0123456789") == 4);
+}
+
+bool kgi_show_node_period(const kg_node *n, char *start, char *end, size_t size) {
+  return kgi_node_interval(n, start, end, size) && gephi_placeable(start) && gephi_placeable(end);
+}
+
+bool kgi_show_edge_period(const kg_edge *e, char *start, char *end, size_t size) {
+  return kgi_edge_interval(e, start, end, size) && gephi_placeable(start) && gephi_placeable(end);
+}

@@ -52,6 +52,10 @@ const char *kgi_show_quote(const kg_node *n);
 bool kgi_show_is(const kg_node *n, const char *cls);
 /* Edges that say what something is about (topic, about): context, drawn light. */
 bool kgi_show_is_context(const kg_edge *e);
+/* The period of a node or an edge on Gephi's timeline (as kgi_node_interval): false also
+ * for years Gephi's date parser cannot place (before 0 or after 9999). */
+bool kgi_show_node_period(const kg_node *n, char *start, char *end, size_t size);
+bool kgi_show_edge_period(const kg_edge *e, char *start, char *end, size_t size);
 /* A node's size in Gephi, which scales sizes itself: its importance, here its degree. */
 double kgi_show_size(const kg_node *n);
 

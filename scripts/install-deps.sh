@@ -7,7 +7,10 @@ what=${1:-run}
 
 run_pkgs=(build-essential cmake pkg-config clang-format libxml2-dev libgraphviz-dev graphviz
           librdf0-dev libraptor2-dev raptor2-utils fonts-noto-cjk fonts-dejavu-core)
-test_pkgs=(libxml2-utils python3 python3-rdflib python3-networkx python3-igraph time rasqal-utils chromium)
+# libmhash-dev: the static link line of kgexport.pc names -lmhash (through redland's rasqal),
+# which tests/install.sh links with
+test_pkgs=(libxml2-utils python3 python3-rdflib python3-networkx python3-igraph time rasqal-utils chromium
+           libmhash-dev)
 
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
