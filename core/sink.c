@@ -2,10 +2,41 @@
 #include "sink.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * Create ".NAME.XXXXXX" beside the target, exclusively, with the mode a new file gets (0666
+ * less the umask: mkstemp's 0600 would need a umask() round trip to widen, which changes a
+ * process-wide setting under other threads). The suffix is six random letters; a name
+ * taken already is tried again with others. The file descriptor, or -1 with errno set.
+ */
+static int create_temporary(char *tmp, size_t size, const char *path, size_t dir) {
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ ((uint64_t)getpid() << 40) ^
+               (uint64_t)(uintptr_t)tmp;
+  for (int attempt = 0; attempt < 100; attempt++) {
+    char suffix[7];
+    for (int i = 0; i < 6; i++) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL; /* an LCG step */
+      suffix[i] = letters[(x >> 33) % (sizeof letters - 1)];
+    }
+    suffix[6] = '\0';
+    snprintf(tmp, size, "%.*s.%s.%s", (int)dir, path, path + dir, suffix);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST)
+      return fd;
+  }
+  return -1; /* errno is EEXIST */
+}
 
 kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   memset(s, 0, sizeof *s);
@@ -20,17 +51,12 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   /* same folder as the target, so that rename() is atomic; hidden, so no tool picks it up */
   const char *slash = strrchr(path, '/');
   size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-  snprintf(s->tmp_path, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-  int fd = mkstemp(s->tmp_path);
+  int fd = create_temporary(s->tmp_path, n + 16, path, dir);
   if (fd < 0) {
     kgi_error_set(err, KG_EIO, "%s: cannot create file: %s", path, strerror(errno));
     kgi_sink_abort(s);
     return KG_EIO;
   }
-  /* mkstemp makes the file 0600; give it the usual mode for a new file */
-  mode_t mask = umask(0);
-  umask(mask);
-  (void)fchmod(fd, 0666 & ~mask);
   s->fp = fdopen(fd, "wb");
   if (!s->fp) {
     close(fd);

@@ -11,6 +11,7 @@
 #include "dot_build.h"
 #include "dot_text.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,8 +133,91 @@ static kg_status set_text(dot *d, void *obj, const char *name, kgi_dot_esc kind)
   return set_plain(d, obj, name, d->esc.s);
 }
 
+/*
+ * Subgraphs in the order they were made. agwrite writes subgraphs in the order of their ids,
+ * and cgraph's own id discipline makes a named object's id the address of its interned
+ * name: the clusters' order then depended on the heap (after a picture was rendered in the
+ * same process, the next DOT listed them differently). This discipline numbers named
+ * subgraphs as they are made and hands every other object to cgraph's own.
+ */
+typedef struct ordered_ids {
+  Agraph_t *g;  /* the state cgraph's own discipline works with */
+  char **names; /* named subgraph k has the id 2 * (k + 1): even, as cgraph's named ids are */
+  size_t n, cap;
+} ordered_ids;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc) {
+  ordered_ids *s = calloc(1, sizeof *s);
+  if (s)
+    s->g = AgIdDisc.open(g, disc);
+  return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+  ordered_ids *s = state;
+  if (objtype != AGRAPH || !str)
+    return AgIdDisc.map(s->g, objtype, str, id, createflag);
+  for (size_t k = 0; k < s->n; k++)
+    if (strcmp(s->names[k], str) == 0) {
+      *id = (IDTYPE)(2 * (k + 1));
+      return 1;
+    }
+  if (!createflag)
+    return 0;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 16;
+    char **names = realloc(s->names, cap * sizeof *names);
+    if (!names)
+      return 0;
+    s->names = names;
+    s->cap = cap;
+  }
+  /* a cgraph string: agwrite asks cgraph whether a name is an HTML string by its header */
+  if (!(s->names[s->n] = agstrdup(s->g, str)))
+    return 0;
+  *id = (IDTYPE)(2 * ++s->n);
+  return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id) {
+  return AgIdDisc.alloc(((ordered_ids *)state)->g, objtype, id);
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id) {
+  ordered_ids *s = state;
+  if (objtype != AGRAPH || id % 2 != 0 || id == 0 || (size_t)id / 2 > s->n)
+    AgIdDisc.free(s->g, objtype, id);
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id) {
+  ordered_ids *s = state;
+  if (objtype == AGRAPH && id % 2 == 0 && id != 0 && (size_t)id / 2 <= s->n)
+    return s->names[id / 2 - 1];
+  return AgIdDisc.print(s->g, objtype, id);
+}
+
+static void ids_close(void *state) {
+  ordered_ids *s = state;
+  for (size_t k = 0; k < s->n; k++)
+    agstrfree(s->g, s->names[k]);
+  free(s->names);
+  AgIdDisc.close(s->g);
+  free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj) {
+  AgIdDisc.idregister(((ordered_ids *)state)->g, objtype, obj);
+}
+
+static Agiddisc_t ordered_id_disc = {ids_open,  ids_map,   ids_alloc,   ids_free,
+                                     ids_print, ids_close, ids_register};
+
+static Agdisc_t ordered_disc = {&AgMemDisc, &ordered_id_disc, &AgIoDisc};
+
+Agdisc_t *kgi_dot_disc(void) { return &ordered_disc; }
+
 static kg_status open_graph(dot *d) {
-  d->root = agopen(cg("kg"), Agdirected, NULL); /* not strict: parallel edges are kept */
+  d->root = agopen(cg("kg"), Agdirected, &ordered_disc); /* not strict: parallel edges kept */
   if (!d->root)
     return cg_failed(d, "create the graph");
   for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
@@ -440,7 +524,25 @@ static kg_status mark_large(dot *d) {
   return KG_OK;
 }
 
+/*
+ * cgraph and gvc keep process-wide state (the error hook above, the string dictionary, the
+ * plugin and font caches of the one rendering context), so one graph at a time is built,
+ * written and rendered: two threads exporting pictures at once take turns here.
+ */
+static kg_status with_graph_locked(const kg_graph *g, kgi_dot_action action, void *ctx,
+                                   kg_error *err);
+
+static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
+
 kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx, kg_error *err) {
+  pthread_mutex_lock(&graphviz_lock);
+  kg_status st = with_graph_locked(g, action, ctx, err);
+  pthread_mutex_unlock(&graphviz_lock);
+  return st;
+}
+
+static kg_status with_graph_locked(const kg_graph *g, kgi_dot_action action, void *ctx,
+                                   kg_error *err) {
   dot d = {.g = g, .err = err};
   kg_status st = KG_OK;
   cg_message[0] = '\0';

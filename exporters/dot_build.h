@@ -17,6 +17,11 @@
  */
 enum { KGI_DOT_LARGE_GRAPH = 2000 };
 
+/* The cgraph discipline the graphs are made with: subgraphs in the order they are made, so
+ * that what is written and laid out does not depend on where the heap put their names. A
+ * graph read back from DOT for a layout is read with it too. */
+Agdisc_t *kgi_dot_disc(void);
+
 /* Was the graph built in the large-graph mode (it asks for sfdp)? */
 bool kgi_dot_is_large(Agraph_t *root);
 

@@ -1,6 +1,7 @@
 /* The shared part of the GraphML and GEXF writers (see pgwriter.h). */
 #include "pgwriter.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,11 @@ void kgi_pg_document_end(kgi_pg *pg) {
 kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *format,
                       const kgi_fixed_column *fixed, size_t nfixed, kg_error *err) {
   memset(pg, 0, sizeof *pg);
+  /* libxml2's globals stay up while the writer lives (base.h); a raptor world freed before
+   * may have torn them down, and libxml2 sets them up again under its own mutex */
+  kgi_libs_shared();
+  pg->locked = true;
+  xmlInitParser();
   pg->g = g;
   pg->format = format;
   pg->err = err;
@@ -121,6 +127,9 @@ kg_status kgi_pg_close(kgi_pg *pg) {
   if (pg->w)
     xmlFreeTextWriter(pg->w);
   pg->w = NULL;
+  if (pg->locked)
+    kgi_libs_release();
+  pg->locked = false;
   kgi_columns_dispose(&pg->cols);
   return pg->st;
 }

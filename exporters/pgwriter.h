@@ -18,6 +18,7 @@ typedef struct kgi_pg {
   const char *format; /* "GraphML", "GEXF": names the format in messages */
   kg_error *err;
   kg_status st; /* the first failure; every call below is a no-op once it is set */
+  bool locked;  /* holds the shared lock over libxml2's globals (base.h) */
 } kgi_pg;
 
 /* The columns of g and an indenting XML writer on out (not closed by kgi_pg_close). */

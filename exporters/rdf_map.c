@@ -283,14 +283,18 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   logctx log = {err, false};
   gen s;
   memset(&s, 0, sizeof s);
+  kgi_libs_exclusive(); /* librdf's raptor world comes and goes: see base.h */
   librdf_world *w = librdf_new_world();
   librdf_serializer *ser = NULL;
   librdf_stream *stream = NULL;
+  if (w) {
+    librdf_world_set_logger(w, &log, on_log);
+    librdf_world_set_raptor_init_handler(w, NULL, no_uri_interning);
+    librdf_world_open(w);
+  }
+  kgi_libs_release();
   if (!w)
     return kgi_error_set(err, KG_ELIB, "cannot start librdf");
-  librdf_world_set_logger(w, &log, on_log);
-  librdf_world_set_raptor_init_handler(w, NULL, no_uri_interning);
-  librdf_world_open(w);
   s.w = w;
   s.g = g;
   s.quads = quads;
@@ -349,6 +353,8 @@ done:
   gen_dispose(&s);
   if (ser)
     librdf_free_serializer(ser);
+  kgi_libs_exclusive();
   librdf_free_world(w);
+  kgi_libs_release();
   return st;
 }

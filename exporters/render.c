@@ -28,7 +28,10 @@ static Agraph_t *as_read_from_dot(Agraph_t *built) {
     return NULL;
   int bad = agwrite(built, mem) != 0;
   bad |= fclose(mem) != 0;
-  Agraph_t *g = bad ? NULL : agmemread(text);
+  FILE *in = bad ? NULL : fmemopen(text, len, "r");
+  Agraph_t *g = in ? agread(in, kgi_dot_disc()) : NULL;
+  if (in)
+    fclose(in);
   free(text);
   return g;
 }

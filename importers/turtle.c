@@ -84,8 +84,11 @@ static kg_status start(kgi_input *in) {
   if (!t)
     return kgi_error_oom(in->err);
   in->reader = t;
+  kgi_libs_exclusive(); /* see base.h */
   t->world = raptor_new_world();
-  if (!t->world || raptor_world_open(t->world))
+  bool opened = t->world && !raptor_world_open(t->world);
+  kgi_libs_release();
+  if (!opened)
     return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
   raptor_world_set_log_handler(t->world, in, on_log);
   t->parser = raptor_new_parser(t->world, "turtle");
@@ -115,8 +118,11 @@ static void finish(kgi_input *in) {
     raptor_free_parser(t->parser);
   if (t->base)
     raptor_free_uri(t->base);
-  if (t->world)
+  if (t->world) {
+    kgi_libs_exclusive();
     raptor_free_world(t->world);
+    kgi_libs_release();
+  }
   free(t);
   in->reader = NULL;
 }

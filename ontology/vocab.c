@@ -4,6 +4,7 @@
  */
 #include "vocab.h"
 
+#include <pthread.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,13 @@ typedef struct term {
 } term;
 
 static struct {
-  bool loaded;
   kgi_pool pool;
   term *terms;
   size_t nterms, capterms;
   kgi_index ix;
   kg_error *err;
   kg_status status;
+  kg_error load_error; /* the reading's failure, for every later caller */
 } V;
 
 typedef struct tprobe {
@@ -86,12 +87,14 @@ static void on_log(void *data, raptor_log_message *m) {
                              m->locator ? m->locator->line : 0, m->text);
 }
 
-kg_status kgi_vocab_load(kg_error *err) {
-  if (V.loaded)
-    return KG_OK;
+/* Read the embedded ontology into V (once per process, under pthread_once). */
+static void load(void) {
+  kg_error *err = &V.load_error;
+  kg_error_init(err);
   kgi_pool_init(&V.pool);
   V.err = err;
   V.status = KG_OK;
+  kgi_libs_exclusive(); /* a raptor world comes and goes: see base.h */
   raptor_world *w = raptor_new_world();
   raptor_parser *p = w && !raptor_world_open(w) ? raptor_new_parser(w, "turtle") : NULL;
   raptor_uri *base = p ? raptor_new_uri(w, (const unsigned char *)KG_NS) : NULL;
@@ -110,16 +113,27 @@ kg_status kgi_vocab_load(kg_error *err) {
     raptor_free_parser(p);
   if (w)
     raptor_free_world(w);
-  kg_status st = V.status;
+  kgi_libs_release();
   V.err = NULL;
-  if (st) {
+  if (V.status) { /* what was read is dropped: every lookup then finds nothing */
     free(V.terms);
+    V.terms = NULL;
+    V.nterms = V.capterms = 0;
     kgi_index_dispose(&V.ix);
     kgi_pool_dispose(&V.pool);
-    memset(&V, 0, sizeof V);
-    return st;
   }
-  V.loaded = true;
+}
+
+/*
+ * The vocabulary is read once per process and only read afterwards, so any number of
+ * threads may ask it at once; pthread_once makes the first reading safe too. A failed
+ * reading (out of memory, a broken build) is remembered and reported to every caller.
+ */
+kg_status kgi_vocab_load(kg_error *err) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, load);
+  if (V.status)
+    return kgi_error_set(err, V.status, "%s", V.load_error.message);
   return KG_OK;
 }
 
