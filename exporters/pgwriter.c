@@ -97,14 +97,14 @@ void kgi_pg_document_end(kgi_pg *pg) {
     check(pg, xmlTextWriterFlush(pg->w));
 }
 
+static void xml_setup(void) { xmlInitParser(); }
+
 kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *format,
                       const kgi_fixed_column *fixed, size_t nfixed, kg_error *err) {
   memset(pg, 0, sizeof *pg);
-  /* libxml2's globals stay up while the writer lives (base.h); a raptor world freed before
-   * may have torn them down, and libxml2 sets them up again under its own mutex */
-  kgi_libs_shared();
+  /* libxml2's globals stay up while the writer lives (base.h) */
+  kgi_libs_shared(xml_setup);
   pg->locked = true;
-  xmlInitParser();
   pg->g = g;
   pg->format = format;
   pg->err = err;

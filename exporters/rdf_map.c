@@ -355,6 +355,7 @@ done:
     librdf_free_serializer(ser);
   kgi_libs_exclusive();
   librdf_free_world(w);
+  kgi_libs_torn_down();
   kgi_libs_release();
   return st;
 }

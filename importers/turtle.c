@@ -121,6 +121,7 @@ static void finish(kgi_input *in) {
   if (t->world) {
     kgi_libs_exclusive();
     raptor_free_world(t->world);
+    kgi_libs_torn_down();
     kgi_libs_release();
   }
   free(t);

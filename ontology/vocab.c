@@ -113,6 +113,7 @@ static void load(void) {
     raptor_free_parser(p);
   if (w)
     raptor_free_world(w);
+  kgi_libs_torn_down();
   kgi_libs_release();
   V.err = NULL;
   if (V.status) { /* what was read is dropped: every lookup then finds nothing */
