@@ -369,7 +369,7 @@ kg_status kg_node_add_value(kg_graph *g, kg_node *n, const char *pred, const kg_
   return add_prop(g, &n->props, &n->nprops, &n->capprops, pred, v, err);
 }
 
-void kg_node_set_source(kg_node *n, kg_node *source) {
+void kg_node_set_cites(kg_node *n, kg_node *source) {
   if (n)
     n->source = source;
 }
@@ -449,7 +449,7 @@ kg_status kg_edge_add_qualifier(kg_graph *g, kg_edge *e, const char *pred, const
   return add_prop(g, &e->quals, &e->nquals, &e->capquals, pred, v, err);
 }
 
-void kg_edge_set_source(kg_edge *e, kg_node *source) {
+void kg_edge_set_cites(kg_edge *e, kg_node *source) {
   if (e)
     e->source = source;
 }
@@ -564,10 +564,10 @@ size_t kg_node_same_as_count(const kg_node *n) { return n->nsame; }
 const char *kg_node_same_as_at(const kg_node *n, size_t i) {
   return i < n->nsame ? n->same_as[i] : NULL;
 }
-const kg_node *kg_node_source(const kg_node *n) { return n->source; }
+const kg_node *kg_node_cites(const kg_node *n) { return n->source; }
 
-const kg_node *kg_edge_source_node(const kg_edge *e) { return e->src; }
-const kg_node *kg_edge_target_node(const kg_edge *e) { return e->tgt; }
+const kg_node *kg_edge_from(const kg_edge *e) { return e->src; }
+const kg_node *kg_edge_to(const kg_edge *e) { return e->tgt; }
 const char *kg_edge_predicate(const kg_edge *e) { return e->pred; }
 size_t kg_edge_qualifier_count(const kg_edge *e) { return e->nquals; }
 
@@ -579,7 +579,7 @@ const kg_value *kg_edge_qualifier_at(const kg_edge *e, size_t i, const char **pr
   return &e->quals[i].value;
 }
 
-const kg_node *kg_edge_source(const kg_edge *e) { return e->source; }
+const kg_node *kg_edge_cites(const kg_edge *e) { return e->source; }
 
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
   const char *b = kgi_pool_intern(&g->pool, base);

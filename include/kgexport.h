@@ -1,5 +1,6 @@
 /*
- * kgexport — a knowledge graph of news events, exported to Turtle, GraphML and DOT.
+ * kgexport — a knowledge graph of news events, read from RDF and exported to RDF (Turtle,
+ * N-Triples, N-Quads, RDF/XML), GraphML, GEXF, DOT and pictures (PNG, SVG, PDF).
  *
  * This is the only public header. It includes no third-party header.
  *
@@ -13,6 +14,18 @@
  * ERRORS: every fallible function returns a kg_status (KG_OK == 0) and, on failure, fills
  * the caller's kg_error with one line of text. Where input is involved the text starts
  * with "file:line[:col]: ". The first error wins: callers pass the status up unchanged.
+ *
+ * THREADS: a graph is not locked. Any number of threads may read one graph at once
+ * (getters, kg_graph_filter, kg_graph_stats, kg_export_*); a graph being changed (kg_*_add_*,
+ * kg_*_set_*) must not be read or changed by another thread at the same time. Different
+ * graphs may be imported, filtered and exported in different threads at once: the library's
+ * process-wide state (the vocabulary, read once; Graphviz, used by one thread at a time;
+ * libxml2's globals, which raptor sets up and tears down) is guarded inside it. Tested under
+ * ThreadSanitizer (tests/unit/test_threads.c). kg_strerror and the format lists are
+ * constant.
+ *
+ * WORDS: an edge goes from a node to a node (kg_edge_from, kg_edge_to); a node or an edge
+ * cites a source (kg_node_cites, kg_edge_cites), the node of the article that reported it.
  */
 #ifndef KGEXPORT_H
 #define KGEXPORT_H
@@ -143,17 +156,18 @@ KG_EXTERN KG_NODISCARD kg_status kg_node_add_value(kg_graph *g, kg_node *n, cons
 /* An external identifier, e.g. "http://www.wikidata.org/entity/Q15031" (owl:sameAs). */
 KG_EXTERN KG_NODISCARD kg_status kg_node_add_same_as(kg_graph *g, kg_node *n, const char *iri,
                                                      kg_error *err);
-/* The source that supports this node (a node of the graph, usually a kg:Source). */
-KG_EXTERN void kg_node_set_source(kg_node *n, kg_node *source);
+/* The source this node cites (a node of the graph, usually a kg:Source). */
+KG_EXTERN void kg_node_set_cites(kg_node *n, kg_node *source);
 
-/* Add the edge source -pred-> target, or find the existing one (a triple is unique). */
-KG_EXTERN KG_NODISCARD kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *source,
-                                                   const char *pred_iri, kg_node *target,
+/* Add the edge from -pred-> to, or find the existing one (a triple is unique). */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *from,
+                                                   const char *pred_iri, kg_node *to,
                                                    kg_error *err);
 KG_EXTERN KG_NODISCARD kg_status kg_edge_add_qualifier(kg_graph *g, kg_edge *e,
                                                        const char *pred_iri, const kg_value *v,
                                                        kg_error *err);
-KG_EXTERN void kg_edge_set_source(kg_edge *e, kg_node *source);
+/* The source this edge cites. */
+KG_EXTERN void kg_edge_set_cites(kg_edge *e, kg_node *source);
 
 /* Every node and edge that cites no source cites `source` (the story's article). */
 KG_EXTERN void kg_graph_apply_default_source(kg_graph *g, kg_node *source);
@@ -178,14 +192,14 @@ KG_EXTERN size_t kg_node_value_count(const kg_node *n);
 KG_EXTERN const kg_value *kg_node_value_at(const kg_node *n, size_t i, const char **pred_iri);
 KG_EXTERN size_t kg_node_same_as_count(const kg_node *n);
 KG_EXTERN const char *kg_node_same_as_at(const kg_node *n, size_t i);
-KG_EXTERN const kg_node *kg_node_source(const kg_node *n);
+KG_EXTERN const kg_node *kg_node_cites(const kg_node *n);
 
-KG_EXTERN const kg_node *kg_edge_source_node(const kg_edge *e);
-KG_EXTERN const kg_node *kg_edge_target_node(const kg_edge *e);
+KG_EXTERN const kg_node *kg_edge_from(const kg_edge *e);
+KG_EXTERN const kg_node *kg_edge_to(const kg_edge *e);
 KG_EXTERN const char *kg_edge_predicate(const kg_edge *e);
 KG_EXTERN size_t kg_edge_qualifier_count(const kg_edge *e);
 KG_EXTERN const kg_value *kg_edge_qualifier_at(const kg_edge *e, size_t i, const char **pred_iri);
-KG_EXTERN const kg_node *kg_edge_source(const kg_edge *e);
+KG_EXTERN const kg_node *kg_edge_cites(const kg_edge *e);
 
 /* ---- Filtering ------------------------------------------------------------------------ */
 

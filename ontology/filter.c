@@ -223,7 +223,7 @@ static kg_status copy_kept(kg_graph *out, const selection *s, kg_error *err) {
       st = copy_node(out, g->nodes[i], err);
   for (size_t i = 0; i < g->nnodes && !st; i++)
     if (s->keep[i] && g->nodes[i]->source)
-      kg_node_set_source(counterpart(out, g->nodes[i]), counterpart(out, g->nodes[i]->source));
+      kg_node_set_cites(counterpart(out, g->nodes[i]), counterpart(out, g->nodes[i]->source));
   for (size_t i = 0; i < g->nedges && !st; i++) {
     const kg_edge *e = g->edges[i];
     if (!s->keep[e->src->index] || !s->keep[e->tgt->index])

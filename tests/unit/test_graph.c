@@ -82,9 +82,9 @@ static void test_edges(void) {
   CHECK(kg_edge_add_qualifier(g, e1, KG("role"), &role, &err) == KG_OK);
   CHECK(kg_edge_qualifier_count(e1) == 1);
   kg_graph_apply_default_source(g, src);
-  CHECK(kg_edge_source(e1) == src);
-  CHECK(kg_node_source(x) == src);
-  CHECK(kg_node_source(src) == NULL); /* the source does not cite itself */
+  CHECK(kg_edge_cites(e1) == src);
+  CHECK(kg_node_cites(x) == src);
+  CHECK(kg_node_cites(src) == NULL); /* the source does not cite itself */
 
   CHECK(kg_graph_node_count(g) == 3);
   CHECK(kg_graph_edge_count(g) == 2);

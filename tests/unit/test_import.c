@@ -52,8 +52,8 @@ static void test_mapping(void) {
   const kg_value *v = kg_edge_qualifier_at(e, 1, &pred);
   CHECK_STR(pred, "https://kgexport.org/ns#startDate");
   CHECK(v && v->kind == KG_VALUE_DATE);
-  CHECK(kg_edge_source(e) == kg_graph_find_node(g, "article"));
-  CHECK(kg_node_source(t) == kg_graph_find_node(g, "article")); /* from kg:defaultSource */
+  CHECK(kg_edge_cites(e) == kg_graph_find_node(g, "article"));
+  CHECK(kg_node_cites(t) == kg_graph_find_node(g, "article")); /* from kg:defaultSource */
   kg_graph_free(g);
 }
 
@@ -95,14 +95,14 @@ static void test_story(void) {
   /* every node but the article cites a source, every edge cites one */
   for (size_t i = 0; i < kg_graph_node_count(g); i++) {
     const kg_node *n = kg_graph_node_at(g, i);
-    if (strcmp(kg_node_id(n), "article") != 0 && !kg_node_source(n)) {
+    if (strcmp(kg_node_id(n), "article") != 0 && !kg_node_cites(n)) {
       fprintf(stderr, "node %s cites no source\n", kg_node_id(n));
       check_failures++;
     }
     CHECK(kg_node_class_count(n) >= 1);
   }
   for (size_t i = 0; i < kg_graph_edge_count(g); i++)
-    CHECK(kg_edge_source(kg_graph_edge_at(g, i)) != NULL);
+    CHECK(kg_edge_cites(kg_graph_edge_at(g, i)) != NULL);
   CHECK(kg_graph_find_node(g, "xi-jinping") != NULL);
   CHECK(kg_graph_find_node(g, "taiwan") != NULL);
   /* the triple count the stats report is what the N-Triples export holds, line for line */
