@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what is missing, build twice (normal, and ASan+UBSan; warnings are errors in both)
-# and run every test with ctest in each build. The builds are the presets of CMakePresets.json
-# (`cmake --preset normal`, `asan`): their flags are written there and nowhere else.
+# and run every test with ctest in each build; then the threads test under ThreadSanitizer.
+# The builds are the presets of CMakePresets.json (`cmake --preset normal`, `asan`, `tsan`):
+# their flags are written there and nowhere else.
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh test || exit 1
@@ -26,6 +27,8 @@ run_suite() { # name, preset, its build dir (the preset's binaryDir)
 run_suite normal normal build
 # (sanitizer options are set per test by tests/CMakeLists.txt)
 run_suite sanitizers asan build-asan
+# two threads exporting at once, the rest of the library instrumented for data races
+run_suite threads tsan build-tsan
 echo
 for s in "${summary[@]}"; do echo "$s"; done
 [ $status -eq 0 ] && echo "ALL TESTS PASSED" || echo "SOME TESTS FAILED"

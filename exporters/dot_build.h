@@ -4,6 +4,7 @@
 #define KGI_DOT_BUILD_H
 
 #include "exporter.h"
+#include "dot_text.h"
 #include "present.h"
 
 #include <cgraph.h>
@@ -32,5 +33,32 @@ typedef kg_status (*kgi_dot_action)(Agraph_t *root, void *ctx, kg_error *err);
 /* Build the styled cgraph graph of g, run action on it, free it. Graphs above
  * KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
 kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx, kg_error *err);
+
+/* ---- inside the builder (dot_build.c, dot_groups.c) ---- */
+
+/* The graph being built. */
+typedef struct kgi_dot {
+  const kg_graph *g;
+  Agraph_t *root;
+  Agnode_t **nodes; /* the cgraph node of each model node, by index */
+  kgi_buf text;     /* text being composed */
+  kgi_buf esc;      /* its escaped form */
+  bool large;       /* laid out by sfdp: no edge labels (they are the slow part of it) */
+  kg_error *err;
+} kgi_dot;
+
+/*
+ * cgraph 2.42/2.43 (Debian 12) declares its string arguments `char *` although it only reads
+ * them (later releases say `const char *`). This is the one place where const is cast away.
+ */
+char *kgi_cg(const char *s);
+/* KG_ELIB with what failed and cgraph's own last message. */
+kg_status kgi_dot_failed(kgi_dot *d, const char *what);
+/* A value that is not data text (a colour, a shape, a number): set as it is. */
+kg_status kgi_dot_set_plain(kgi_dot *d, void *obj, const char *name, const char *value);
+/* Data text composed in d->text: escaped for its kind, then set. */
+kg_status kgi_dot_set_text(kgi_dot *d, void *obj, const char *name, kgi_dot_esc kind);
+kg_status kgi_dot_add_legend(kgi_dot *d);
+kg_status kgi_dot_add_country_clusters(kgi_dot *d);
 
 #endif

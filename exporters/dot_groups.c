@@ -1,0 +1,156 @@
+/*
+ * The groups of a DOT picture: a legend cluster showing the styles in use (its nodes named
+ * "legend_*" so tools can leave them out), and actors in the cluster of their country.
+ */
+#include "dot_build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the legend ---- */
+
+/* A legend node "legend_<i>" (with a suffix in the unlikely case the data uses the name). */
+static kg_status add_legend_node(Agnode_t **out, kgi_dot *d, Agraph_t *sub, size_t i) {
+  char name[64];
+  int n = snprintf(name, sizeof name, "legend_%zu", i);
+  for (unsigned k = 2; agnode(d->root, name, 0); k++)
+    snprintf(name + n, sizeof name - (size_t)n, "_%u", k);
+  *out = agnode(sub, name, 1);
+  if (!*out)
+    return kgi_dot_failed(d, "create a legend node");
+  const kgi_style *s = kgi_style_at(i);
+  kg_status st;
+  kgi_buf_clear(&d->text);
+  kgi_buf_puts(&d->text, s->legend);
+  if ((st = kgi_dot_set_text(d, *out, "label", ESC_LABEL)))
+    return st;
+  kgi_buf_clear(&d->text);
+  if (s->cls) {
+    kgi_buf_puts(&d->text, "kg:");
+    kgi_buf_puts(&d->text, s->cls);
+  }
+  if ((st = kgi_dot_set_text(d, *out, "tooltip", ESC_TOOLTIP)) ||
+      (st = kgi_dot_set_plain(d, *out, "shape", s->shape)) ||
+      (st = kgi_dot_set_plain(d, *out, "fillcolor", s->fill)) ||
+      (st = kgi_dot_set_plain(d, *out, "fontcolor", kgi_style_text_colour(s))))
+    return st;
+  return KG_OK;
+}
+
+/*
+ * One node per style in use, in the style table's order, stacked in a column (rank=same is
+ * a column with rankdir=LR) inside its own cluster, which dot places beside the story
+ * rather than among it. Invisible edges, drawn from each item to the one before, keep the
+ * column in table order from the top.
+ */
+kg_status kgi_dot_add_legend(kgi_dot *d) {
+  Agraph_t *box = agsubg(d->root, kgi_cg("cluster_legend"), 1);
+  Agraph_t *column = box ? agsubg(box, kgi_cg("legend_column"), 1) : NULL;
+  if (!column)
+    return kgi_dot_failed(d, "create the legend");
+  kg_status st;
+  if ((st = kgi_dot_set_plain(d, box, "label", "Legend")) ||
+      (st = kgi_dot_set_plain(d, box, "style", "rounded,filled")) ||
+      (st = kgi_dot_set_plain(d, box, "color", "#c8c8c8")) ||
+      (st = kgi_dot_set_plain(d, box, "fillcolor", "#f7f7f7")) ||
+      (st = kgi_dot_set_plain(d, box, "fontsize", "12")) ||
+      (st = kgi_dot_set_plain(d, column, "rank", "same")))
+    return st;
+  Agnode_t *prev = NULL;
+  for (size_t i = 0; i < kgi_style_count(); i++) {
+    const kgi_style *s = kgi_style_at(i);
+    bool used = false;
+    for (size_t j = 0; j < d->g->nnodes && !used; j++)
+      used = kgi_style_for(d->g->nodes[j]) == s;
+    if (!used)
+      continue;
+    Agnode_t *n;
+    if ((st = add_legend_node(&n, d, column, i)))
+      return st;
+    if (prev) {
+      char key[64];
+      snprintf(key, sizeof key, "legend_e%zu", i);
+      Agedge_t *e = agedge(column, n, prev, key, 1);
+      if (!e)
+        return kgi_dot_failed(d, "create a legend edge");
+      if ((st = kgi_dot_set_plain(d, e, "style", "invis")))
+        return st;
+    }
+    prev = n;
+  }
+  return KG_OK;
+}
+
+/* ---- countries ---- */
+
+/* An edge that says its source acts for its target country (an office, a mandate). */
+static bool acts_for_country(const kg_edge *e) {
+  return (strcmp(e->pred, KG_NS "holdsOffice") == 0 || strcmp(e->pred, KG_NS "represents") == 0) &&
+         kgi_show_is(e->tgt, "Country") && !kgi_show_is(e->src, "Country");
+}
+
+/*
+ * Actors grouped by the country they act for: one cluster per country that has any, holding
+ * the country and the people and bodies whose kg:holdsOffice / kg:represents edges all point
+ * to it (a delegation acting for several countries belongs to none of them). Graphviz 2.43's
+ * dot loses or fails to route labelled edges between clusters with its default ranking and
+ * splines ("lost edge", "Pshortestpath failed"), so a graph with country clusters is ranked
+ * with newrank and drawn with polyline edges, with which it routes every edge.
+ */
+kg_status kgi_dot_add_country_clusters(kgi_dot *d) {
+  const kg_graph *g = d->g;
+  const kg_node **country = kgi_calloc(g->nnodes ? g->nnodes : 1, sizeof *country);
+  bool *several = kgi_calloc(g->nnodes ? g->nnodes : 1, sizeof *several);
+  if (!country || !several) {
+    free(country);
+    free(several);
+    return kgi_error_oom(d->err);
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    const kg_edge *e = g->edges[i];
+    if (!acts_for_country(e))
+      continue;
+    uint32_t a = e->src->index;
+    several[a] = several[a] || (country[a] && country[a] != e->tgt);
+    country[a] = e->tgt;
+  }
+  size_t grouped = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    if (several[i] || !country[i])
+      country[i] = NULL;
+    else if (country[i] != g->nodes[i]) {
+      country[country[i]->index] = country[i]; /* the country heads its own cluster */
+      grouped++;
+    }
+  }
+  kg_status st = KG_OK;
+  for (size_t i = 0; i < g->nnodes && grouped && !st; i++) {
+    const kg_node *c = g->nodes[i];
+    if (country[i] != c) /* one cluster per country, in node order */
+      continue;
+    char name[64];
+    snprintf(name, sizeof name, "cluster_country_%zu", i);
+    Agraph_t *sub = agsubg(d->root, name, 1);
+    if (!sub) {
+      st = kgi_dot_failed(d, "create a country cluster");
+      break;
+    }
+    kgi_buf_clear(&d->text);
+    kgi_buf_puts(&d->text, kgi_show_name(c));
+    if ((st = kgi_dot_set_text(d, sub, "label", ESC_LABEL)) ||
+        (st = kgi_dot_set_plain(d, sub, "style", "rounded,filled")) ||
+        (st = kgi_dot_set_plain(d, sub, "color", "#d9d9d9")) ||
+        (st = kgi_dot_set_plain(d, sub, "fillcolor", "#f4f4f4")))
+      break;
+    for (size_t j = 0; j < g->nnodes; j++)
+      if (country[j] == c && !agsubnode(sub, d->nodes[j], 1))
+        st = kgi_dot_failed(d, "put a node in its country's cluster");
+  }
+  if (!st && grouped)
+    st = kgi_dot_set_plain(d, d->root, "newrank", "true");
+  if (!st && grouped)
+    st = kgi_dot_set_plain(d, d->root, "splines", "polyline");
+  free(country);
+  free(several);
+  return st;
+}
