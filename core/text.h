@@ -15,6 +15,11 @@ bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 bool kgi_xml_char_ok(uint32_t cp);
 /* First offset of an XML-forbidden character in valid UTF-8 text, or (size_t)-1. */
 size_t kgi_find_xml_illegal(const char *s, size_t len);
+/* An IRI as every RDF syntax can write it: no byte of kgi_iri_bad, valid UTF-8, no
+ * character XML forbids. */
+bool kgi_iri_ok(const char *s);
+/* Does s start with a scheme ("https:", "urn:")? */
+bool kgi_iri_absolute(const char *s);
 /* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
 extern const unsigned char kgi_iri_bad[256];
 /* Lower-case copy check of a BCP 47 tag; false when malformed. */

@@ -1,4 +1,4 @@
-/* Typed values: lexical checks, canonical forms, datatypes; UTF-8 and XML character checks. */
+/* Typed values: lexical checks, canonical forms, datatypes, calendar dates. */
 #include "text.h"
 
 #include <ctype.h>
@@ -78,112 +78,6 @@ kg_value_kind kgi_kind_for_datatype(const char *dt) {
   return KG_VALUE_TYPED;
 }
 
-/* ---- UTF-8 and XML ---- */
-
-size_t kgi_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
-  unsigned char c = s[0];
-  size_t n;
-  uint32_t v, min;
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  } else if ((c & 0xe0) == 0xc0) {
-    n = 2, v = c & 0x1f, min = 0x80;
-  } else if ((c & 0xf0) == 0xe0) {
-    n = 3, v = c & 0x0f, min = 0x800;
-  } else if ((c & 0xf8) == 0xf0) {
-    n = 4, v = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (len < n)
-    return 0;
-  for (size_t i = 1; i < n; i++) {
-    if ((s[i] & 0xc0) != 0x80)
-      return 0;
-    v = (v << 6) | (s[i] & 0x3f);
-  }
-  if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-    return 0;
-  *cp = v;
-  return n;
-}
-
-/* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
-const unsigned char kgi_iri_bad[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
-    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
-    /* 0x80 and up: 0 (UTF-8 is checked on its own) */
-};
-
-bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < len) {
-    uint32_t cp;
-    size_t n = p[i] < 0x80 ? 1 : kgi_utf8_decode(p + i, len - i, &cp);
-    if (!n) {
-      if (bad_offset)
-        *bad_offset = i;
-      return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-bool kgi_xml_char_ok(uint32_t cp) {
-  if (cp < 0x20)
-    return cp == 0x09 || cp == 0x0a || cp == 0x0d;
-  if (cp >= 0xd800 && cp <= 0xdfff)
-    return false;
-  return cp != 0xfffe && cp != 0xffff;
-}
-
-size_t kgi_find_xml_illegal(const char *s, size_t len) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < len) {
-    if (p[i] >= 0x20 && p[i] < 0x80) { /* the common case: printable ASCII */
-      i++;
-      continue;
-    }
-    uint32_t cp;
-    size_t n = kgi_utf8_decode(p + i, len - i, &cp);
-    if (!n || !kgi_xml_char_ok(cp))
-      return i;
-    i += n;
-  }
-  return (size_t)-1;
-}
-
-/* BCP 47 shape (RFC 5646 well-formedness at the level of subtags): a 2-3 letter or 4-8
- * letter primary subtag, then subtags of 1-8 letters/digits, or "x-"/"i-" private forms. */
-bool kgi_lang_valid(const char *tag) {
-  const char *p = tag;
-  size_t first = 0;
-  while (isalpha((unsigned char)p[first]))
-    first++;
-  if (first == 0 || first > 8 ||
-      (first == 1 && tolower((unsigned char)p[0]) != 'x' && tolower((unsigned char)p[0]) != 'i'))
-    return false;
-  p += first;
-  while (*p) {
-    if (*p != '-')
-      return false;
-    p++;
-    size_t n = 0;
-    while (isalnum((unsigned char)p[n]))
-      n++;
-    if (n == 0 || n > 8)
-      return false;
-    p += n;
-  }
-  return true;
-}
-
 /* ---- canonical lexical forms ---- */
 
 static bool all_digits(const char *s, size_t n) {
@@ -221,14 +115,6 @@ int kgi_date_compare(const char *a, const char *b) {
   if (ma != mb)
     return ma < mb ? -1 : 1;
   return da < db ? -1 : da > db;
-}
-
-int kgi_char_columns(uint32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                 (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD)
-             ? 2
-             : 1;
 }
 
 /* YYYY[-MM[-DD]] with an optional leading '-'; checks ranges. Returns the length used. */
@@ -427,42 +313,4 @@ kg_status kg_value_canonical(char *buf, size_t size, kg_value_kind kind, const c
   case KG_VALUE_TYPED: return put(buf, size, lex, strlen(lex), err);
   }
   return kgi_error_set(err, KG_EINVAL, "unknown value kind %d", (int)kind);
-}
-
-/* ---- prefixes ---- */
-
-const kgi_prefix kgi_prefixes[] = {
-    {"kg", KG_NS},
-    {"rdf", KGI_RDF},
-    {"rdfs", KGI_RDFS},
-    {"xsd", KGI_XSD},
-    {"owl", KGI_OWL},
-    {"prov", KGI_PROV},
-    {"schema", KGI_SCHEMA},
-    {"dct", "http://purl.org/dc/terms/"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"foaf", "http://xmlns.com/foaf/0.1/"},
-    {"wd", KGI_WD},
-    {NULL, NULL},
-};
-
-void kgi_buf_put_curie(kgi_buf *b, const char *iri) {
-  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
-    size_t n = strlen(p->ns);
-    if (strncmp(iri, p->ns, n) == 0 && iri[n]) {
-      kgi_buf_puts(b, p->prefix);
-      kgi_buf_puts(b, ":");
-      kgi_buf_puts(b, iri + n);
-      return;
-    }
-  }
-  kgi_buf_puts(b, iri);
-}
-
-const char *kgi_local_name(const char *iri) {
-  const char *best = iri;
-  for (const char *p = iri; *p; p++)
-    if ((*p == '#' || *p == '/' || *p == ':') && p[1])
-      best = p + 1;
-  return best;
 }
