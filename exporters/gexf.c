@@ -126,10 +126,6 @@ static void put_attvalue(kgi_pg *pg, const kgi_column *k, const char *const *ite
   kgi_buf_dispose(&list);
 }
 
-static void fixed_value(kgi_pg *pg, kgi_col_for t, kgi_col_role r, const char *value) {
-  kgi_pg_fixed(pg, t, r, value, put_attvalue);
-}
-
 /* ---- nodes and edges ---- */
 
 static void write_viz(kgi_pg *pg, const kg_node *n) {
@@ -153,25 +149,14 @@ static void write_viz(kgi_pg *pg, const kg_node *n) {
   kgi_pg_end(pg);
 }
 
-static void write_node(kgi_pg *pg, const kg_node *n, kgi_buf *text) {
+static void write_node(kgi_pg *pg, const kg_node *n) {
   kgi_pg_node_start(pg, n);
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   kgi_pg_attr(pg, "label", kgi_show_name(n));
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_show_node_period(n, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
-  kgi_pg_labels(pg, n, put_attvalue);
-  if (n->nclasses) {
-    kgi_buf_clear(text);
-    kgi_buf_put_curie(text, n->classes[0]);
-    fixed_value(pg, KGI_FOR_NODE, KGI_COL_CLASS, kgi_buf_str(text));
-  }
-  kgi_pg_classes(pg, n, put_attvalue);
-  fixed_value(pg, KGI_FOR_NODE, KGI_COL_IRI, n->iri ? n->iri : n->id);
-  fixed_value(pg, KGI_FOR_NODE, KGI_COL_WIKIDATA, kgi_show_wikidata(n));
-  kgi_pg_fixed_list(pg, KGI_FOR_NODE, KGI_COL_SAME_AS, n->same_as, n->nsame, put_attvalue);
-  if (n->source)
-    fixed_value(pg, KGI_FOR_NODE, KGI_COL_CITES, pg->cols.node_ids[n->source->index]);
+  kgi_pg_node_columns(pg, n, put_attvalue);
   kgi_pg_values(pg, KGI_FOR_NODE, n->props, n->nprops, put_attvalue);
   kgi_pg_end(pg);
   write_viz(pg, n);
@@ -190,22 +175,32 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
-  fixed_value(pg, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
-  if (e->source)
-    fixed_value(pg, KGI_FOR_EDGE, KGI_COL_CITES, pg->cols.node_ids[e->source->index]);
-  if (kgi_edge_has_statement(e)) {
-    kgi_buf_clear(text);
-    kgi_edge_statement_iri(text, pg->g, e);
-    fixed_value(pg, KGI_FOR_EDGE, KGI_COL_STATEMENT, kgi_buf_str(text));
-  }
+  kgi_pg_edge_columns(pg, e, put_attvalue);
   kgi_pg_values(pg, KGI_FOR_EDGE, e->quals, e->nquals, put_attvalue);
   kgi_pg_end(pg);
   kgi_pg_end(pg);
 }
 
-static void write_document(kgi_pg *pg, kgi_buf *text) {
+/* <nodes count="N">…</nodes>, then the same for edges. */
+static void write_elements(kgi_pg *pg, kgi_buf *text) {
   const kg_graph *g = pg->g;
   char num[32];
+  kgi_pg_start(pg, "nodes");
+  snprintf(num, sizeof num, "%zu", g->nnodes);
+  kgi_pg_attr(pg, "count", num);
+  for (size_t i = 0; i < g->nnodes && !pg->st; i++)
+    write_node(pg, g->nodes[i]);
+  kgi_pg_end(pg);
+  kgi_pg_start(pg, "edges");
+  snprintf(num, sizeof num, "%zu", g->nedges);
+  kgi_pg_attr(pg, "count", num);
+  for (size_t i = 0; i < g->nedges && !pg->st; i++)
+    write_edge(pg, g->edges[i], text);
+  kgi_pg_end(pg);
+}
+
+static void write_document(kgi_pg *pg, kgi_buf *text) {
+  const kg_graph *g = pg->g;
   kgi_pg_document_start(pg, "gexf");
   kgi_pg_attr(pg, "xmlns", GEXF_NS);
   kgi_pg_attr(pg, "xmlns:viz", VIZ_NS);
@@ -226,17 +221,7 @@ static void write_document(kgi_pg *pg, kgi_buf *text) {
   }
   write_attribute_decls(pg, KGI_FOR_NODE);
   write_attribute_decls(pg, KGI_FOR_EDGE);
-  kgi_pg_start(pg, "nodes");
-  snprintf(num, sizeof num, "%zu", g->nnodes);
-  kgi_pg_attr(pg, "count", num);
-  for (size_t i = 0; i < g->nnodes && !pg->st; i++)
-    write_node(pg, g->nodes[i], text);
-  kgi_pg_end(pg);
-  kgi_pg_start(pg, "edges");
-  snprintf(num, sizeof num, "%zu", g->nedges);
-  kgi_pg_attr(pg, "count", num);
-  for (size_t i = 0; i < g->nedges && !pg->st; i++)
-    write_edge(pg, g->edges[i], text);
+  write_elements(pg, text);
   kgi_pg_document_end(pg);
 }
 

@@ -99,21 +99,9 @@ static void write_period(kgi_pg *pg, kgi_col_for t, bool dated, const char *star
 
 static void write_node(kgi_pg *pg, const kg_node *n) {
   char num[32];
-  kgi_buf curie;
-  kgi_buf_init(&curie);
   kgi_pg_node_start(pg, n);
   data(pg, KGI_FOR_NODE, KGI_COL_LABEL, kgi_show_name(n));
-  kgi_pg_labels(pg, n, put_data);
-  if (n->nclasses) {
-    kgi_buf_put_curie(&curie, n->classes[0]);
-    data(pg, KGI_FOR_NODE, KGI_COL_CLASS, kgi_buf_str(&curie));
-  }
-  kgi_pg_classes(pg, n, put_data);
-  data(pg, KGI_FOR_NODE, KGI_COL_IRI, n->iri ? n->iri : n->id);
-  data(pg, KGI_FOR_NODE, KGI_COL_WIKIDATA, kgi_show_wikidata(n));
-  kgi_pg_fixed_list(pg, KGI_FOR_NODE, KGI_COL_SAME_AS, n->same_as, n->nsame, put_data);
-  if (n->source)
-    data(pg, KGI_FOR_NODE, KGI_COL_CITES, pg->cols.node_ids[n->source->index]);
+  kgi_pg_node_columns(pg, n, put_data);
   int rgb[3];
   kgi_style_rgb(kgi_style_for(n), rgb);
   kgi_col_role rr[3] = {KGI_COL_R, KGI_COL_G, KGI_COL_B};
@@ -127,30 +115,20 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   write_period(pg, KGI_FOR_NODE, kgi_show_node_period(n, start, end, sizeof start), start, end);
   kgi_pg_values(pg, KGI_FOR_NODE, n->props, n->nprops, put_data);
   kgi_pg_end(pg);
-  if (curie.oom && !pg->st)
-    pg->st = kgi_error_oom(pg->err);
-  kgi_buf_dispose(&curie);
 }
 
 static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   kgi_pg_edge_start(pg, e);
   kgi_buf_clear(text);
   kgi_show_relation(text, e->pred);
+  if (text->oom && !pg->st)
+    pg->st = kgi_error_oom(pg->err);
   data(pg, KGI_FOR_EDGE, KGI_COL_LABEL, kgi_buf_str(text));
-  data(pg, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred);
-  if (e->source)
-    data(pg, KGI_FOR_EDGE, KGI_COL_CITES, pg->cols.node_ids[e->source->index]);
-  if (kgi_edge_has_statement(e)) {
-    kgi_buf_clear(text);
-    kgi_edge_statement_iri(text, pg->g, e);
-    data(pg, KGI_FOR_EDGE, KGI_COL_STATEMENT, kgi_buf_str(text));
-  }
+  kgi_pg_edge_columns(pg, e, put_data);
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_period(pg, KGI_FOR_EDGE, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_values(pg, KGI_FOR_EDGE, e->quals, e->nquals, put_data);
   kgi_pg_end(pg);
-  if (text->oom && !pg->st)
-    pg->st = kgi_error_oom(pg->err);
 }
 
 static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {

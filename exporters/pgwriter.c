@@ -130,6 +130,7 @@ kg_status kgi_pg_close(kgi_pg *pg) {
   if (pg->locked)
     kgi_libs_release();
   pg->locked = false;
+  kgi_buf_dispose(&pg->scratch);
   kgi_columns_dispose(&pg->cols);
   return pg->st;
 }
@@ -232,4 +233,37 @@ void kgi_pg_classes(kgi_pg *pg, const kg_node *n, kgi_pg_put put) {
   free(at);
   free(items);
   kgi_buf_dispose(&b);
+}
+
+/* A fixed column's value composed in pg->scratch. */
+static void fixed_scratch(kgi_pg *pg, kgi_col_for t, kgi_col_role r, kgi_pg_put put) {
+  if (pg->scratch.oom && !pg->st)
+    pg->st = kgi_error_oom(pg->err);
+  kgi_pg_fixed(pg, t, r, kgi_buf_str(&pg->scratch), put);
+}
+
+void kgi_pg_node_columns(kgi_pg *pg, const kg_node *n, kgi_pg_put put) {
+  kgi_pg_labels(pg, n, put);
+  if (n->nclasses) {
+    kgi_buf_clear(&pg->scratch);
+    kgi_buf_put_curie(&pg->scratch, n->classes[0]);
+    fixed_scratch(pg, KGI_FOR_NODE, KGI_COL_CLASS, put);
+  }
+  kgi_pg_classes(pg, n, put);
+  kgi_pg_fixed(pg, KGI_FOR_NODE, KGI_COL_IRI, n->iri ? n->iri : n->id, put);
+  kgi_pg_fixed(pg, KGI_FOR_NODE, KGI_COL_WIKIDATA, kgi_show_wikidata(n), put);
+  kgi_pg_fixed_list(pg, KGI_FOR_NODE, KGI_COL_SAME_AS, n->same_as, n->nsame, put);
+  if (n->source)
+    kgi_pg_fixed(pg, KGI_FOR_NODE, KGI_COL_CITES, pg->cols.node_ids[n->source->index], put);
+}
+
+void kgi_pg_edge_columns(kgi_pg *pg, const kg_edge *e, kgi_pg_put put) {
+  kgi_pg_fixed(pg, KGI_FOR_EDGE, KGI_COL_RELATION, e->pred, put);
+  if (e->source)
+    kgi_pg_fixed(pg, KGI_FOR_EDGE, KGI_COL_CITES, pg->cols.node_ids[e->source->index], put);
+  if (kgi_edge_has_statement(e)) {
+    kgi_buf_clear(&pg->scratch);
+    kgi_edge_statement_iri(&pg->scratch, pg->g, e);
+    fixed_scratch(pg, KGI_FOR_EDGE, KGI_COL_STATEMENT, put);
+  }
 }

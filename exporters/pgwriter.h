@@ -17,8 +17,9 @@ typedef struct kgi_pg {
   kgi_columns cols;
   const char *format; /* "GraphML", "GEXF": names the format in messages */
   kg_error *err;
-  kg_status st; /* the first failure; every call below is a no-op once it is set */
-  bool locked;  /* holds the shared lock over libxml2's globals (base.h) */
+  kg_status st;    /* the first failure; every call below is a no-op once it is set */
+  bool locked;     /* holds the shared lock over libxml2's globals (base.h) */
+  kgi_buf scratch; /* text composed by the functions below */
 } kgi_pg;
 
 /* The columns of g and an indenting XML writer on out (not closed by kgi_pg_close). */
@@ -54,6 +55,12 @@ void kgi_pg_values(kgi_pg *pg, kgi_col_for t, const kgi_prop *props, uint32_t n,
 void kgi_pg_classes(kgi_pg *pg, const kg_node *n, kgi_pg_put put);
 /* A fixed column's one value (nothing when the column is absent or the value NULL). */
 void kgi_pg_fixed(kgi_pg *pg, kgi_col_for t, kgi_col_role r, const char *value, kgi_pg_put put);
+
+/* What both formats write of every node, in this order: its labels per language, its
+ * class and classes, IRI, Wikidata id, other external ids and the source it cites. */
+void kgi_pg_node_columns(kgi_pg *pg, const kg_node *n, kgi_pg_put put);
+/* What both write of every edge: its relation IRI, the source it cites, its statement IRI. */
+void kgi_pg_edge_columns(kgi_pg *pg, const kg_edge *e, kgi_pg_put put);
 
 /* A fixed column's list of values (nothing when the column is absent or n is 0). */
 void kgi_pg_fixed_list(kgi_pg *pg, kgi_col_for t, kgi_col_role r, const char *const *items,

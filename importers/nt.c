@@ -27,23 +27,11 @@ static bool fail(cursor *c, size_t off, const char *msg) {
   return false;
 }
 
-static bool put(cursor *c, kgi_nt_buf *b, const char *data, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 128;
-    while (cap < b->len + n + 1)
-      cap *= 2;
-    char *d = realloc(b->data, cap);
-    if (!d) {
-      c->nomem = true;
-      return false;
-    }
-    b->data = d;
-    b->cap = cap;
-  }
-  memcpy(b->data + b->len, data, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-  return true;
+static bool put(cursor *c, kgi_buf *b, const char *data, size_t n) {
+  kgi_buf_put(b, data, n);
+  if (b->oom)
+    c->nomem = true;
+  return !b->oom;
 }
 
 static void skip_ws(cursor *c) {
@@ -62,7 +50,7 @@ static int hexval(char ch) {
 }
 
 /* \uXXXX or \UXXXXXXXX at c->i (the backslash): append the character as UTF-8. */
-static bool uchar(cursor *c, kgi_nt_buf *b) {
+static bool uchar(cursor *c, kgi_buf *b) {
   size_t at = c->i;
   size_t n = c->s[at + 1] == 'u' ? 4 : 8;
   if (at + 2 + n > c->len)
@@ -107,12 +95,12 @@ static bool scheme_char(char ch, bool first) {
 }
 
 /* IRIREF: '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>', and absolute (N-Triples has no base). */
-static bool iriref(cursor *c, kgi_nt_buf *b) {
+static bool iriref(cursor *c, kgi_buf *b) {
   size_t start = c->i;
   if (c->i >= c->len || c->s[c->i] != '<')
     return fail(c, c->i, "expected an IRI in <...>");
   c->i++;
-  b->len = 0;
+  kgi_buf_clear(b);
   bool escaped = false;
   for (;;) {
     size_t run = c->i;
@@ -135,12 +123,12 @@ static bool iriref(cursor *c, kgi_nt_buf *b) {
   }
   c->i++;
   size_t k = 0;
-  while (k < b->len && scheme_char(b->data[k], k == 0))
+  while (k < b->len && scheme_char(b->s[k], k == 0))
     k++;
-  if (k == 0 || k >= b->len || b->data[k] != ':')
+  if (k == 0 || k >= b->len || b->s[k] != ':')
     return fail(c, start, "relative IRI: N-Triples IRIs are absolute (scheme:...)");
   for (size_t j = 0; escaped && j < b->len; j++) /* an escape may give a forbidden character */
-    if (kgi_iri_bad[(unsigned char)b->data[j]])
+    if (kgi_iri_bad[(unsigned char)b->s[j]])
       return fail(c, start, "an escape in this IRI gives a character IRIs do not allow");
   return true;
 }
@@ -169,7 +157,7 @@ static bool pn_chars(uint32_t c) {
 }
 
 /* BLANK_NODE_LABEL: '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)? */
-static bool blank(cursor *c, kgi_nt_buf *b) {
+static bool blank(cursor *c, kgi_buf *b) {
   size_t start = c->i;
   c->i += 2;
   size_t first = c->i, at = c->i;
@@ -186,14 +174,14 @@ static bool blank(cursor *c, kgi_nt_buf *b) {
   }
   while (c->s[c->i - 1] == '.') /* a label does not end with '.': that is the triple's end */
     c->i--;
-  b->len = 0;
+  kgi_buf_clear(b);
   return put(c, b, c->s + first, c->i - first);
 }
 
 /* STRING_LITERAL_QUOTE: '"' ([^#x22#x5C#xA#xD] | ECHAR | UCHAR)* '"' */
-static bool string_literal(cursor *c, kgi_nt_buf *b) {
+static bool string_literal(cursor *c, kgi_buf *b) {
   size_t start = c->i++;
-  b->len = 0;
+  kgi_buf_clear(b);
   for (;;) {
     size_t run = c->i;
     while (c->i < c->len && c->s[c->i] != '"' && c->s[c->i] != '\\' && c->s[c->i] != '\r')
@@ -233,7 +221,7 @@ static bool string_literal(cursor *c, kgi_nt_buf *b) {
 }
 
 /* LANGTAG: '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* */
-static bool langtag(cursor *c, kgi_nt_buf *b) {
+static bool langtag(cursor *c, kgi_buf *b) {
   size_t start = c->i++;
   size_t first = c->i;
   while (c->i < c->len &&
@@ -252,12 +240,12 @@ static bool langtag(cursor *c, kgi_nt_buf *b) {
   }
   if (c->i < c->len && c->s[c->i] == '_')
     return fail(c, start, "not a BCP 47 language tag (subtags are joined by '-')");
-  b->len = 0;
+  kgi_buf_clear(b);
   return put(c, b, c->s + first, c->i - first);
 }
 
 static bool subject_or_object(cursor *c, kgi_nt_reader *r, int which, kgi_term *t) {
-  kgi_nt_buf *b = &r->buf[which];
+  kgi_buf *b = &r->buf[which];
   memset(t, 0, sizeof *t);
   char ch = c->i < c->len ? c->s[c->i] : '\0';
   if (ch == '<') {
@@ -275,19 +263,19 @@ static bool subject_or_object(cursor *c, kgi_nt_reader *r, int which, kgi_term *
     if (c->i < c->len && c->s[c->i] == '@') {
       if (!langtag(c, &r->buf[4]))
         return false;
-      t->lang = r->buf[4].data;
+      t->lang = kgi_buf_str(&r->buf[4]);
     } else if (c->i + 1 < c->len && c->s[c->i] == '^' && c->s[c->i + 1] == '^') {
       c->i += 2;
       if (!iriref(c, &r->buf[3]))
         return false;
-      t->datatype = r->buf[3].data;
+      t->datatype = kgi_buf_str(&r->buf[3]);
     }
   } else {
     return fail(c, c->i,
                 which == 0 ? "expected a subject: <IRI> or _:label"
                            : "expected an object: <IRI>, _:label or \"literal\"");
   }
-  t->str = b->data;
+  t->str = kgi_buf_str(b);
   t->len = b->len;
   return true;
 }
@@ -309,7 +297,7 @@ kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t
     terms[1].type = KGI_TERM_IRI;
     ok = c.i < c.len && c.s[c.i] == '<' ? iriref(&c, &r->buf[1])
                                         : fail(&c, c.i, "expected a predicate: <IRI>");
-    terms[1].str = r->buf[1].data;
+    terms[1].str = kgi_buf_str(&r->buf[1]);
     terms[1].len = r->buf[1].len;
   }
   if (ok) {
@@ -339,6 +327,6 @@ kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t
 
 void kgi_nt_dispose(kgi_nt_reader *r) {
   for (int i = 0; i < 5; i++)
-    free(r->buf[i].data);
+    kgi_buf_dispose(&r->buf[i]);
   memset(r, 0, sizeof *r);
 }

@@ -7,8 +7,7 @@
 #ifndef KGI_NT_H
 #define KGI_NT_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "base.h"
 
 typedef enum kgi_term_type { KGI_TERM_IRI, KGI_TERM_BLANK, KGI_TERM_LITERAL } kgi_term_type;
 
@@ -21,14 +20,9 @@ typedef struct kgi_term {
   const char *datatype; /* literal: datatype IRI, or NULL */
 } kgi_term;
 
-typedef struct kgi_nt_buf {
-  char *data;
-  size_t len, cap;
-} kgi_nt_buf;
-
 /* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */
 typedef struct kgi_nt_reader {
-  kgi_nt_buf buf[5]; /* subject, predicate, object, datatype, language */
+  kgi_buf buf[5]; /* subject, predicate, object, datatype, language */
 } kgi_nt_reader;
 
 typedef enum kgi_nt_result {
