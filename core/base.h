@@ -94,22 +94,6 @@ const char *kgi_pool_intern(kgi_pool *p, const char *s);
 /* The interned copy of s, or NULL when s was never interned (adds nothing). */
 const char *kgi_pool_lookup(const kgi_pool *p, const char *s);
 
-/* ---- the libraries' process-wide state (core/libs.c) ---- */
-
-/*
- * raptor sets libxml2's parser globals up when a world opens and tears them down when one
- * is freed (xmlCleanupParser, and libxml2's error handlers saved and restored), whichever
- * thread is using libxml2 at the time. So a raptor or librdf world is made and freed under
- * the exclusive lock (and kgi_libs_torn_down() said after a free), and libxml2 is used
- * under the shared one: any number of GraphML and GEXF writers at once, never while a world
- * comes or goes. `setup` (xmlInitParser) runs alone, before sharing, when a free tore the
- * globals down: libxml2 2.9 sets them up with races of its own when two threads do it.
- */
-void kgi_libs_exclusive(void);
-void kgi_libs_torn_down(void);
-void kgi_libs_shared(void (*setup)(void));
-void kgi_libs_release(void);
-
 /* ---- a growable text buffer (core/buf.c) ---- */
 
 /*

@@ -1,7 +1,6 @@
 /* The shared part of the GraphML and GEXF writers (see pgwriter.h). */
 #include "pgwriter.h"
 
-#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,14 +96,12 @@ void kgi_pg_document_end(kgi_pg *pg) {
     check(pg, xmlTextWriterFlush(pg->w));
 }
 
-static void xml_setup(void) { xmlInitParser(); }
-
+/* libxml2's process-wide state is set up before any writer runs (raptor_world_open, when the
+ * vocabulary is read) and never torn down (ontology/raptor_world.c), so writers in several
+ * threads share it safely. */
 kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *format,
                       const kgi_fixed_column *fixed, size_t nfixed, kg_error *err) {
   memset(pg, 0, sizeof *pg);
-  /* libxml2's globals stay up while the writer lives (base.h) */
-  kgi_libs_shared(xml_setup);
-  pg->locked = true;
   pg->g = g;
   pg->format = format;
   pg->err = err;
@@ -127,9 +124,6 @@ kg_status kgi_pg_close(kgi_pg *pg) {
   if (pg->w)
     xmlFreeTextWriter(pg->w);
   pg->w = NULL;
-  if (pg->locked)
-    kgi_libs_release();
-  pg->locked = false;
   kgi_buf_dispose(&pg->scratch);
   kgi_columns_dispose(&pg->cols);
   return pg->st;

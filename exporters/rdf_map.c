@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L /* flockfile, putc_unlocked */
 #include "rdf_map.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,16 +267,9 @@ static unsigned prefixes_used(const kg_graph *g) {
   return used;
 }
 
-/*
- * raptor interns every URI in an AVL tree by default, so each of the millions of terms made
- * for the serializer is a tree search and insert (a sixth of an N-Triples export's time).
- * The model's strings are interned already, and raptor's writers compare URIs by their text
- * when interning is off, so it is turned off before librdf opens its raptor world.
- */
-static void no_uri_interning(void *ctx, raptor_world *rw) {
-  KGI_UNUSED(ctx);
-  raptor_world_set_flag(rw, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
-}
+/* librdf worlds come and go one at a time: librdf_new_world sets libltdl's search path, which
+ * is process-wide (two at once freed it twice, under AddressSanitizer). */
+static pthread_mutex_t librdf_lock = PTHREAD_MUTEX_INITIALIZER;
 
 kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
   bool quads = strcmp(syntax, "nquads") == 0;
@@ -283,18 +277,23 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   logctx log = {err, false};
   gen s;
   memset(&s, 0, sizeof s);
-  kgi_libs_exclusive(); /* librdf's raptor world comes and goes: see base.h */
-  librdf_world *w = librdf_new_world();
-  librdf_serializer *ser = NULL;
-  librdf_stream *stream = NULL;
+  /* a pooled world (no URI interning: the model's strings are interned already, and raptor's
+     writers compare URIs by their text); librdf uses it and leaves it to us */
+  raptor_world *rw = kgi_raptor_world_get();
+  pthread_mutex_lock(&librdf_lock);
+  librdf_world *w = rw ? librdf_new_world() : NULL;
   if (w) {
     librdf_world_set_logger(w, &log, on_log);
-    librdf_world_set_raptor_init_handler(w, NULL, no_uri_interning);
+    librdf_world_set_raptor(w, rw);
     librdf_world_open(w);
   }
-  kgi_libs_release();
-  if (!w)
+  pthread_mutex_unlock(&librdf_lock);
+  librdf_serializer *ser = NULL;
+  librdf_stream *stream = NULL;
+  if (!w) {
+    kgi_raptor_world_put(rw);
     return kgi_error_set(err, KG_ELIB, "cannot start librdf");
+  }
   s.w = w;
   s.g = g;
   s.quads = quads;
@@ -353,9 +352,9 @@ done:
   gen_dispose(&s);
   if (ser)
     librdf_free_serializer(ser);
-  kgi_libs_exclusive();
-  librdf_free_world(w);
-  kgi_libs_torn_down();
-  kgi_libs_release();
+  pthread_mutex_lock(&librdf_lock);
+  librdf_free_world(w); /* leaves rw alone: it was given, not made */
+  pthread_mutex_unlock(&librdf_lock);
+  kgi_raptor_world_put(rw);
   return st;
 }

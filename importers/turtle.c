@@ -84,11 +84,7 @@ static kg_status start(kgi_input *in) {
   if (!t)
     return kgi_error_oom(in->err);
   in->reader = t;
-  kgi_libs_exclusive(); /* see base.h */
-  t->world = raptor_new_world();
-  bool opened = t->world && !raptor_world_open(t->world);
-  kgi_libs_release();
-  if (!opened)
+  if (!(t->world = kgi_raptor_world_get()))
     return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
   raptor_world_set_log_handler(t->world, in, on_log);
   t->parser = raptor_new_parser(t->world, "turtle");
@@ -118,12 +114,7 @@ static void finish(kgi_input *in) {
     raptor_free_parser(t->parser);
   if (t->base)
     raptor_free_uri(t->base);
-  if (t->world) {
-    kgi_libs_exclusive();
-    raptor_free_world(t->world);
-    kgi_libs_torn_down();
-    kgi_libs_release();
-  }
+  kgi_raptor_world_put(t->world);
   free(t);
   in->reader = NULL;
 }

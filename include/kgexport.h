@@ -19,8 +19,9 @@
  * (getters, kg_graph_filter, kg_graph_stats, kg_export_*); a graph being changed (kg_*_add_*,
  * kg_*_set_*) must not be read or changed by another thread at the same time. Different
  * graphs may be imported, filtered and exported in different threads at once: the library's
- * process-wide state (the vocabulary, read once; Graphviz, used by one thread at a time;
- * libxml2's globals, which raptor sets up and tears down) is guarded inside it. Tested under
+ * process-wide state is guarded inside it (the vocabulary, read once; Graphviz and librdf's
+ * world setup, used by one thread at a time; raptor worlds, pooled so that libxml2's globals
+ * are never torn down under a writer). Tested under
  * ThreadSanitizer (tests/unit/test_threads.c). kg_strerror and the format lists are
  * constant.
  *

@@ -94,9 +94,8 @@ static void load(void) {
   kgi_pool_init(&V.pool);
   V.err = err;
   V.status = KG_OK;
-  kgi_libs_exclusive(); /* a raptor world comes and goes: see base.h */
-  raptor_world *w = raptor_new_world();
-  raptor_parser *p = w && !raptor_world_open(w) ? raptor_new_parser(w, "turtle") : NULL;
+  raptor_world *w = kgi_raptor_world_get();
+  raptor_parser *p = w ? raptor_new_parser(w, "turtle") : NULL;
   raptor_uri *base = p ? raptor_new_uri(w, (const unsigned char *)KG_NS) : NULL;
   if (!base) {
     V.status = kgi_error_set(err, KG_ELIB, "cannot start the RDF parser");
@@ -111,10 +110,7 @@ static void load(void) {
     raptor_free_uri(base);
   if (p)
     raptor_free_parser(p);
-  if (w)
-    raptor_free_world(w);
-  kgi_libs_torn_down();
-  kgi_libs_release();
+  kgi_raptor_world_put(w);
   V.err = NULL;
   if (V.status) { /* what was read is dropped: every lookup then finds nothing */
     free(V.terms);

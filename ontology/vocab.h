@@ -38,6 +38,15 @@ const char *kgi_vocab_label(const char *iri);
 bool kgi_node_interval(const kg_node *n, char *start, char *end, size_t size);
 bool kgi_edge_interval(const kg_edge *e, char *start, char *end, size_t size);
 
+/* ---- raptor worlds (ontology/raptor_world.c) ---- */
+
+typedef struct raptor_world_s raptor_world;
+/* An opened raptor world from the pool (see raptor_world.c for why worlds are never
+ * freed); NULL when raptor cannot start. Its user sets its own handlers. */
+raptor_world *kgi_raptor_world_get(void);
+/* Give it back (handlers cleared) for the next user. Accepts NULL. */
+void kgi_raptor_world_put(raptor_world *w);
+
 extern const char kgi_ontology_ttl[];
 extern const size_t kgi_ontology_ttl_len;
 
