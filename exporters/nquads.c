@@ -3,7 +3,8 @@
 #include "rdf_map.h"
 
 static kg_status write_nquads(const kg_graph *g, FILE *out, kg_error *err) {
-  return kgi_rdf_write(g, out, "nquads", err);
+  static const kgi_rdf_syntax syntax = {"nquads", true, false, false};
+  return kgi_rdf_write(g, out, &syntax, err);
 }
 
 const kgi_exporter kgi_exporter_nquads = {

@@ -2,7 +2,8 @@
 #include "rdf_map.h"
 
 static kg_status write_ntriples(const kg_graph *g, FILE *out, kg_error *err) {
-  return kgi_rdf_write(g, out, "ntriples", err);
+  static const kgi_rdf_syntax syntax = {"ntriples", false, false, false};
+  return kgi_rdf_write(g, out, &syntax, err);
 }
 
 const kgi_exporter kgi_exporter_ntriples = {

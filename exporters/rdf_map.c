@@ -185,7 +185,7 @@ static int on_log(void *data, librdf_log_message *m) {
  */
 typedef struct crfilter {
   FILE *out;
-  bool escape_cr; /* Turtle only: RDF/XML escapes it itself, and "\\r" would be data there */
+  bool escape_cr; /* see kgi_rdf_syntax */
   bool failed;
 } crfilter;
 
@@ -271,8 +271,8 @@ static unsigned prefixes_used(const kg_graph *g) {
  * is process-wide (two at once freed it twice, under AddressSanitizer). */
 static pthread_mutex_t librdf_lock = PTHREAD_MUTEX_INITIALIZER;
 
-kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_error *err) {
-  bool quads = strcmp(syntax, "nquads") == 0;
+kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *syntax, kg_error *err) {
+  bool quads = syntax->quads;
   kg_status st = KG_OK;
   logctx log = {err, false};
   gen s;
@@ -300,12 +300,12 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   bool made = true;
   for (int i = KGI_WK_NONE + 1; i < KGI_WK_COUNT; i++)
     made = (s.wk[i] = iri_node(w, kgi_rdf_wk_iri((kgi_rdf_wk)i))) && made;
-  ser = librdf_new_serializer(w, syntax, NULL, NULL);
+  ser = librdf_new_serializer(w, syntax->serializer, NULL, NULL);
   if (!ser || !made) {
-    st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax);
+    st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax->serializer);
     goto done;
   }
-  if (strcmp(syntax, "turtle") == 0 || strncmp(syntax, "rdfxml", 6) == 0) {
+  if (syntax->prefixes) {
     librdf_uri *u = librdf_new_uri(w, (const unsigned char *)g->base);
     if (u) {
       librdf_serializer_set_namespace(ser, u, "");
@@ -330,7 +330,7 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
     st = kgi_error_set(err, KG_ELIB, "cannot create a librdf stream");
     goto done;
   }
-  crfilter filter = {out, strcmp(syntax, "turtle") == 0, false};
+  crfilter filter = {out, syntax->escape_cr, false};
   raptor_iostream *io =
       raptor_new_iostream_from_handler(librdf_world_get_raptor(w), &filter, &cr_handler);
   if (!io) {
@@ -345,7 +345,8 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *syntax, kg_err
   if (filter.failed)
     st = kgi_error_set(err, KG_EIO, "write failed");
   else if (rc || log.failed || s.failed)
-    st = kgi_error_set(err, s.failed ? KG_ENOMEM : KG_ELIB, "the %s serializer failed", syntax);
+    st = kgi_error_set(err, s.failed ? KG_ENOMEM : KG_ELIB, "the %s serializer failed",
+                       syntax->serializer);
 done:
   if (stream)
     librdf_free_stream(stream);

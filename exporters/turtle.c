@@ -2,7 +2,8 @@
 #include "rdf_map.h"
 
 static kg_status write_turtle(const kg_graph *g, FILE *out, kg_error *err) {
-  return kgi_rdf_write(g, out, "turtle", err);
+  static const kgi_rdf_syntax syntax = {"turtle", false, true, true};
+  return kgi_rdf_write(g, out, &syntax, err);
 }
 
 const kgi_exporter kgi_exporter_turtle = {
