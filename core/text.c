@@ -121,6 +121,45 @@ int kgi_char_columns(uint32_t cp) {
              : 1;
 }
 
+/* ---- suggestions ---- */
+
+static int ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (unsigned char)c; }
+
+size_t kgi_edit_distance(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  if (n > KGI_EDIT_MAX || m > KGI_EDIT_MAX)
+    return (size_t)-1;
+  /* three rows of the table: two back (for swaps), the previous one, the current one */
+  size_t rows[3][KGI_EDIT_MAX + 1];
+  size_t *back = rows[0], *prev = rows[1], *cur = rows[2];
+  for (size_t j = 0; j <= m; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    cur[0] = i;
+    int ai = ascii_lower(a[i - 1]);
+    for (size_t j = 1; j <= m; j++) {
+      int bj = ascii_lower(b[j - 1]);
+      size_t d = prev[j - 1] + (ai != bj);
+      if (prev[j] + 1 < d)
+        d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d)
+        d = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ai == ascii_lower(b[j - 2]) && ascii_lower(a[i - 2]) == bj &&
+          back[j - 2] + 1 < d)
+        d = back[j - 2] + 1;
+      cur[j] = d;
+    }
+    size_t *t = back;
+    back = prev, prev = cur, cur = t;
+  }
+  return prev[m];
+}
+
+bool kgi_edit_close(size_t distance, const char *typed) {
+  size_t most = strlen(typed) / 3;
+  return distance <= (most ? most : 1);
+}
+
 /* ---- prefixes ---- */
 
 const kgi_prefix kgi_prefixes[] = {

@@ -44,6 +44,18 @@ int kgi_days_in_month(long y, int m);
 /* Display columns of a code point: 2 for CJK, kana, hangul and fullwidth forms, else 1. */
 int kgi_char_columns(uint32_t cp);
 
+/*
+ * The edit distance between two names, for "did you mean" suggestions (formats, datatypes):
+ * the insertions, deletions, substitutions and swaps of two neighbouring bytes that turn a
+ * into b (optimal string alignment), ASCII letters compared without regard to case. Names of
+ * more than KGI_EDIT_MAX bytes are not compared: (size_t)-1, as for no suggestion.
+ */
+enum { KGI_EDIT_MAX = 256 };
+size_t kgi_edit_distance(const char *a, const char *b);
+/* Is a name at this edit distance from `typed` close enough to suggest it? At most a third
+ * of the typed length, and at least 1: "grapml" gets "graphml", "xyz" gets nothing. */
+bool kgi_edit_close(size_t distance, const char *typed);
+
 /* ---- well-known IRIs ---- */
 
 #define KGI_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
