@@ -1,8 +1,10 @@
 /* The table of output formats. Adding a format: one file in exporters/, one line here. */
+#include "dot_build.h"
 #include "exporter.h"
 #include "sink.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* clang-format off */
 static const kgi_exporter *const exporters[] = {
@@ -21,13 +23,64 @@ static const kgi_exporter *const exporters[] = {
 
 #define NEXPORTERS (sizeof exporters / sizeof exporters[0])
 
+/* The formats laid out by Graphviz. Above KGI_DOT_LARGE_GRAPH nodes the layout is sfdp's,
+ * whose time grows with the graph to minutes (a PNG of 500k triples: a minute, its SVG two),
+ * where the data formats, DOT included, take seconds. */
+static const kgi_exporter *const laid_out[] = {
+    &kgi_exporter_png,
+    &kgi_exporter_svg,
+    &kgi_exporter_pdf,
+};
+
 const kgi_exporter *kgi_exporter_find(const char *name) {
   if (!name)
     return NULL;
   for (size_t i = 0; i < NEXPORTERS; i++)
-    if (strcmp(exporters[i]->name, name) == 0)
+    if (strcasecmp(exporters[i]->name, name) == 0)
       return exporters[i];
   return NULL;
+}
+
+/* KG_ENOTFOUND for a name no output format has: the closest one by name or extension
+ * ("grapml": graphml, "ttl": turtle) suggested, and the list. */
+static kg_status unknown_format(const char *asked, kg_error *err) {
+  const kgi_exporter *best = NULL;
+  size_t best_d = (size_t)-1;
+  for (size_t i = 0; i < NEXPORTERS; i++) {
+    size_t d = kgi_edit_distance(asked, exporters[i]->name);
+    size_t de = kgi_edit_distance(asked, exporters[i]->extension);
+    d = de < d ? de : d;
+    if (d < best_d)
+      best = exporters[i], best_d = d;
+  }
+  kgi_buf names;
+  kgi_buf_init(&names);
+  for (size_t i = 0; i < NEXPORTERS; i++)
+    kgi_buf_printf(&names, "%s%s", i ? ", " : "", exporters[i]->name);
+  if (best && kgi_edit_close(best_d, asked))
+    kgi_error_set(err, KG_ENOTFOUND, "unknown format '%s'; did you mean '%s'? Formats: %s", asked,
+                  best->name, kgi_buf_str(&names));
+  else
+    kgi_error_set(err, KG_ENOTFOUND, "unknown format '%s'. Formats: %s", asked,
+                  kgi_buf_str(&names));
+  kgi_buf_dispose(&names);
+  return KG_ENOTFOUND;
+}
+
+kg_status kg_format_check(const char *format, kg_error *err) {
+  if (!format)
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  return kgi_exporter_find(format) ? KG_OK : unknown_format(format, err);
+}
+
+int kg_format_practical(const kg_graph *g, const char *format) {
+  const kgi_exporter *x = kgi_exporter_find(format);
+  if (!g || !x)
+    return 0;
+  for (size_t i = 0; i < sizeof laid_out / sizeof laid_out[0]; i++)
+    if (x == laid_out[i])
+      return g->nnodes <= KGI_DOT_LARGE_GRAPH;
+  return 1;
 }
 
 const char *kg_format_name(size_t i) { return i < NEXPORTERS ? exporters[i]->name : NULL; }
@@ -47,7 +100,7 @@ kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out, kg_
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   const kgi_exporter *x = kgi_exporter_find(format);
   if (!x)
-    return kgi_error_set(err, KG_ENOTFOUND, "unknown format \"%s\"", format ? format : "");
+    return unknown_format(format ? format : "", err);
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
@@ -60,11 +113,11 @@ kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out, kg_
 kg_status kg_export_file(const kg_graph *g, const char *format, const char *path, kg_error *err) {
   if (!path)
     return kgi_error_set(err, KG_EINVAL, "missing path");
-  if (!kgi_exporter_find(format))
-    return kgi_error_set(err, KG_ENOTFOUND, "unknown format \"%s\"", format ? format : "");
-  kgi_sink sink;
-  kg_status st = kgi_sink_open(&sink, path, err);
+  kg_status st = kg_format_check(format ? format : "", err);
   if (st)
+    return st;
+  kgi_sink sink;
+  if ((st = kgi_sink_open(&sink, path, err)))
     return st;
   st = kg_export_stream(g, format, sink.fp, err);
   if (st) {

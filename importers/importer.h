@@ -103,10 +103,15 @@ extern const kgi_importer kgi_importer_ntriples;
 /* By name; NULL when unknown. */
 const kgi_importer *kgi_importer_find(const char *name);
 
-/* Read a whole input into a new graph (read.c). `file` or (`data`, `len`). */
+/*
+ * Read a whole input into a new graph (read.c): the `len` bytes at `data` (a head read
+ * already to choose the format, or the whole input), then the rest of `file` when it is not
+ * NULL. `name` is for messages; `iri` is the input's own IRI, the parse base when `base` is
+ * NULL (NULL: a file: IRI made from name).
+ */
 kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const char *data,
-                   size_t len, const char *name, const char *base, const kg_import_options *opts,
-                   kg_error *err);
+                   size_t len, const char *name, const char *iri, const char *base,
+                   const kg_import_options *opts, kg_error *err);
 
 /* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
 extern const char kgi_story_ttl[];

@@ -108,20 +108,20 @@ static char *file_iri(const char *name) {
 }
 
 kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const char *data,
-                   size_t len, const char *name, const char *base, const kg_import_options *opts,
-                   kg_error *err) {
+                   size_t len, const char *name, const char *iri, const char *base,
+                   const kg_import_options *opts, kg_error *err) {
   *out = NULL;
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
-  char *own_base = base ? NULL : file_iri(name);
-  if (!base && !own_base)
+  char *own_base = base || iri ? NULL : file_iri(name);
+  if (!base && !iri && !own_base)
     return kgi_error_oom(err);
   kgi_input in;
   memset(&in, 0, sizeof in);
   in.format = fmt;
   in.name = name;
-  in.base = base ? base : own_base;
+  in.base = base ? base : iri ? iri : own_base;
   in.err = err;
   in.win.cr_ends_line = fmt->cr_ends_line;
   if (opts) {
@@ -131,8 +131,10 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
   st = kg_graph_new(&in.g, in.base, err);
   if (!st)
     st = fmt->start(&in);
-  if (!st)
-    st = file ? read_file(&in, file) : feed(&in, data, len, true);
+  if (!st && (len || !file)) /* the bytes read already (a head, or the whole input) */
+    st = feed(&in, data, len, !file);
+  if (!st && file)
+    st = read_file(&in, file);
   if (!st && in.progress)
     in.progress(in.progress_ctx, in.triples, 1);
   if (!st)

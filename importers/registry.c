@@ -24,17 +24,53 @@ const kgi_importer *kgi_importer_find(const char *name) {
   return NULL;
 }
 
-/* The format a file name's extension names, or NULL. */
-static const kgi_importer *by_extension(const char *name) {
+/*
+ * Formats kgexport does not read, by the extension that names them: refused with their
+ * name, rather than read as Turtle and reported as a syntax error at their first line.
+ */
+static const struct unread {
+  const char *extension;
+  const char *format;
+} unread[] = {
+    {"nq", "N-Quads"},     {"nquads", "N-Quads"},  {"trig", "TriG"},
+    {"rdf", "RDF/XML"},    {"owl", "OWL"},         {"xml", "XML"},
+    {"jsonld", "JSON-LD"}, {"graphml", "GraphML"}, {"gexf", "GEXF"},
+};
+
+/* The extension of a file name, without its dot; NULL when it has none. */
+static const char *extension_of(const char *name) {
   const char *dot = name ? strrchr(name, '.') : NULL;
   const char *slash = name ? strrchr(name, '/') : NULL;
-  if (!dot || (slash && dot < slash))
-    return NULL;
-  for (size_t i = 0; i < NIMPORTERS; i++)
+  return dot && (!slash || dot > slash) ? dot + 1 : NULL;
+}
+
+/* The format a file name's extension names, or NULL. */
+static const kgi_importer *by_extension(const char *name) {
+  const char *ext = extension_of(name);
+  for (size_t i = 0; ext && i < NIMPORTERS; i++)
     for (const char *const *e = importers[i]->extensions; *e; e++)
-      if (strcasecmp(dot + 1, *e) == 0)
+      if (strcasecmp(ext, *e) == 0)
         return importers[i];
   return NULL;
+}
+
+/* The format kgexport does not read that a file name's extension names, or NULL. */
+static const char *unread_by_extension(const char *name) {
+  const char *ext = extension_of(name);
+  for (size_t i = 0; ext && i < sizeof unread / sizeof unread[0]; i++)
+    if (strcasecmp(ext, unread[i].extension) == 0)
+      return unread[i].format;
+  return NULL;
+}
+
+/* Do the first bytes look like XML (after a byte order mark and white space)? */
+static bool looks_like_xml(const char *head, size_t n) {
+  if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+    head += 3, n -= 3;
+  while (n && (*head == ' ' || *head == '\t' || *head == '\r' || *head == '\n'))
+    head++, n--;
+  return n >= 5 && (memcmp(head, "<?xml", 5) == 0 || memcmp(head, "<rdf:", 5) == 0 ||
+                    memcmp(head, "<!DOC", 5) == 0 || memcmp(head, "<!--", 4) == 0);
 }
 
 const char *kg_input_format_name(size_t i) { return i < NIMPORTERS ? importers[i]->name : NULL; }
@@ -50,34 +86,70 @@ static void put_names(kgi_buf *b) {
     kgi_buf_printf(b, "%s%s", i ? ", " : "", importers[i]->name);
 }
 
-/*
- * The format to read an input as: the one asked for, else the extension's, else Turtle
- * (N-Triples is a subset of it). Input that is XML (RDF/XML, GraphML, GEXF) is refused here
- * with a message that says so, rather than as a Turtle syntax error at its first '<'.
- */
-static kg_status choose(const kgi_importer **out, const char *asked, const char *name,
-                        const char *head, size_t n, kg_error *err) {
+/* KG_ENOTFOUND for a name no input format has: the closest one by name or extension
+ * ("turtel", "ttl": turtle) suggested, and the list. */
+static kg_status unknown_format(const char *asked, kg_error *err) {
+  const kgi_importer *best = NULL;
+  size_t best_d = (size_t)-1;
+  for (size_t i = 0; i < NIMPORTERS; i++) {
+    size_t d = kgi_edit_distance(asked, importers[i]->name);
+    for (const char *const *e = importers[i]->extensions; *e; e++) {
+      size_t de = kgi_edit_distance(asked, *e);
+      d = de < d ? de : d;
+    }
+    if (d < best_d)
+      best = importers[i], best_d = d;
+  }
   kgi_buf names;
   kgi_buf_init(&names);
   put_names(&names);
-  kg_status st = KG_OK;
-  if (asked) {
-    if (!(*out = kgi_importer_find(asked)))
-      st = kgi_error_set(err, KG_ENOTFOUND, "unknown input format \"%s\" (%s)", asked,
-                         kgi_buf_str(&names));
-  } else if (!(*out = by_extension(name))) {
-    while (n && (*head == ' ' || *head == '\t' || *head == '\r' || *head == '\n'))
-      head++, n--;
-    if (n >= 5 && (memcmp(head, "<?xml", 5) == 0 || memcmp(head, "<rdf:", 5) == 0 ||
-                   memcmp(head, "<!DOC", 5) == 0))
-      st = kgi_error_set(err, KG_EDATA,
-                         "%s: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not "
-                         "read; it reads %s",
-                         name, kgi_buf_str(&names));
-    *out = importers[0];
-  }
+  if (best && kgi_edit_close(best_d, asked))
+    kgi_error_set(err, KG_ENOTFOUND,
+                  "unknown input format '%s'; did you mean '%s'? Input formats: %s", asked,
+                  best->name, kgi_buf_str(&names));
+  else
+    kgi_error_set(err, KG_ENOTFOUND, "unknown input format '%s'. Input formats: %s", asked,
+                  kgi_buf_str(&names));
   kgi_buf_dispose(&names);
-  return st;
+  return KG_ENOTFOUND;
+}
+
+kg_status kg_input_format_check(const char *format, kg_error *err) {
+  if (!format)
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  return kgi_importer_find(format) ? KG_OK : unknown_format(format, err);
+}
+
+/*
+ * The format to read an input as: the one asked for, else the extension's, else Turtle
+ * (N-Triples is a subset of it). Input that is XML (RDF/XML, GraphML, GEXF), and input whose
+ * extension names a format kgexport does not read (N-Quads, TriG...), is refused here with a
+ * message that says so, rather than as a Turtle syntax error at its first line.
+ */
+static kg_status choose(const kgi_importer **out, const char *asked, const char *name,
+                        const char *head, size_t n, kg_error *err) {
+  if (asked)
+    return (*out = kgi_importer_find(asked)) ? KG_OK : unknown_format(asked, err);
+  if ((*out = by_extension(name)))
+    return KG_OK;
+  *out = importers[0];
+  const char *other = unread_by_extension(name);
+  if (!looks_like_xml(head, n) && !other)
+    return KG_OK;
+  kgi_buf names;
+  kgi_buf_init(&names);
+  put_names(&names);
+  if (looks_like_xml(head, n))
+    kgi_error_set(err, KG_EDATA,
+                  "%s: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; "
+                  "it reads %s",
+                  name, kgi_buf_str(&names));
+  else
+    kgi_error_set(err, KG_EDATA,
+                  "%s: this is %s (by its extension), which kgexport does not read; it reads %s",
+                  name, other, kgi_buf_str(&names));
+  kgi_buf_dispose(&names);
+  return KG_EDATA;
 }
 
 static kg_status check_options(const kg_import_options *opts, kg_error *err) {
@@ -106,7 +178,22 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
   data = data ? data : "";
   const kgi_importer *fmt;
   kg_status st = choose(&fmt, syntax, name, data, len, err);
-  return st ? st : kgi_read(out, fmt, NULL, data, len, name, base, NULL, err);
+  return st ? st : kgi_read(out, fmt, NULL, data, len, name, NULL, base, NULL, err);
+}
+
+/* An open stream: its first bytes read to choose the format (a pipe cannot seek back), then
+ * handed to the reader first. */
+static kg_status import_open(kg_graph **out, FILE *in, const char *name, const char *iri,
+                             const kg_import_options *opts, kg_error *err) {
+  char head[64];
+  size_t n = fread(head, 1, sizeof head, in);
+  if (n < sizeof head && ferror(in))
+    return kgi_error_set(err, KG_EIO, "%s: read failed: %s", name, strerror(errno));
+  const kgi_importer *fmt;
+  kg_status st = choose(&fmt, opts ? opts->syntax : NULL, name, head, n, err);
+  return st ? st
+            : kgi_read(out, fmt, n < sizeof head ? NULL : in, head, n, name, iri,
+                       opts ? opts->base : NULL, opts, err);
 }
 
 kg_status kg_import_file_with(kg_graph **out, const char *path, const kg_import_options *opts,
@@ -120,17 +207,25 @@ kg_status kg_import_file_with(kg_graph **out, const char *path, const kg_import_
   FILE *f = fopen(path, "rb");
   if (!f)
     return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
-  /* the first bytes, for choosing a format when the name does not say */
-  char head[64];
-  size_t n = fread(head, 1, sizeof head, f);
-  const kgi_importer *fmt;
-  st = choose(&fmt, opts ? opts->syntax : NULL, path, head, n, err);
-  if (!st && fseek(f, 0, SEEK_SET) != 0)
-    st = kgi_error_set(err, KG_EIO, "%s: cannot read from the start: %s", path, strerror(errno));
-  if (!st)
-    st = kgi_read(out, fmt, f, NULL, 0, path, opts ? opts->base : NULL, opts, err);
+  st = import_open(out, f, path, NULL, opts, err);
   fclose(f);
   return st;
+}
+
+/* The name and the IRI of standard input (kgexport.h, kg_import_stream). */
+#define STDIN_NAME "<stdin>"
+#define STDIN_IRI "file:///dev/stdin#"
+
+kg_status kg_import_stream(kg_graph **out, FILE *in, const char *name,
+                           const kg_import_options *opts, kg_error *err) {
+  if (!out || !in)
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  *out = NULL;
+  kg_status st = check_options(opts, err);
+  if (st)
+    return st;
+  bool std_in = !name || strcmp(name, "-") == 0;
+  return import_open(out, in, std_in ? STDIN_NAME : name, std_in ? STDIN_IRI : NULL, opts, err);
 }
 
 kg_status kg_import_file(kg_graph **out, const char *path, const char *syntax, const char *base,

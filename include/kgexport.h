@@ -283,9 +283,24 @@ KG_EXTERN void kg_import_options_init(kg_import_options *opts);
 KG_EXTERN KG_NODISCARD kg_status kg_import_file_with(kg_graph **out, const char *path,
                                                      const kg_import_options *opts, kg_error *err);
 
+/*
+ * Read an open stream (standard input, a pipe) to its end into a new graph; the stream is
+ * not closed. Its first bytes choose the format when opts->syntax is NULL (XML is refused,
+ * anything else is read as Turtle), so it need not be seekable. `name` is used in messages
+ * and its extension chooses the format, as a path's does; NULL or "-" means standard input,
+ * named "<stdin>" in messages ("<stdin>:12:5: ..."), whose own IRI, the base when none is
+ * given or derived, is "file:///dev/stdin#".
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_import_stream(kg_graph **out, FILE *in, const char *name,
+                                                  const kg_import_options *opts, kg_error *err);
+
 /* Input formats: "turtle", "ntriples". NULL when the index is past the end. */
 KG_EXTERN const char *kg_input_format_name(size_t i);
 KG_EXTERN const char *kg_input_format_description(const char *format);
+/* KG_OK when `format` names an input format (case does not matter); else KG_ENOTFOUND with a
+ * message that suggests the closest name and lists them ("unknown input format 'turtel'; did
+ * you mean 'turtle'? Input formats: turtle, ntriples"). */
+KG_EXTERN KG_NODISCARD kg_status kg_input_format_check(const char *format, kg_error *err);
 
 /* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
 KG_EXTERN KG_NODISCARD kg_status kg_import_story(kg_graph **out, kg_error *err);
@@ -294,6 +309,17 @@ KG_EXTERN KG_NODISCARD kg_status kg_import_story(kg_graph **out, kg_error *err);
 KG_EXTERN const char *kg_format_name(size_t i);
 KG_EXTERN const char *kg_format_extension(const char *format);
 KG_EXTERN const char *kg_format_description(const char *format);
+/* KG_OK when `format` names an output format (case does not matter: "GraphML"); else
+ * KG_ENOTFOUND with a message that suggests the closest name and lists them ("unknown format
+ * 'grapml'; did you mean 'graphml'? Formats: turtle, ntriples, ..."). */
+KG_EXTERN KG_NODISCARD kg_status kg_format_check(const char *format, kg_error *err);
+/*
+ * Is writing g in `format` practical? 0 for a picture (png, svg, pdf) of a large graph (over
+ * 2000 nodes), whose layout can take minutes where the data formats take seconds, and for an
+ * unknown format; else 1. kg_export_* still writes what is asked of it; kgexport --all
+ * leaves out what is not practical.
+ */
+KG_EXTERN int kg_format_practical(const kg_graph *g, const char *format);
 
 /* Write the graph to an open stream (not closed). */
 KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out,

@@ -95,6 +95,10 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
     st = window_bound(from, sizeof from, f->from, false, s->err);
   if (!st && f->to)
     st = window_bound(to, sizeof to, f->to, true, s->err);
+  if (!st && from[0] && to[0] && kgi_date_compare(from, to) > 0)
+    st = kgi_error_set(s->err, KG_EDATA,
+                       "date window: from \"%s\" is after to \"%s\", so nothing would be kept",
+                       f->from, f->to);
   if (st)
     return st;
   const kg_graph *g = s->g;
