@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,31 +26,37 @@ static const char *prog = "kgexport";
 static void usage(FILE *f) {
   fprintf(f,
           "Usage: %s [OPTIONS] [INPUT]\n"
-          "Export a knowledge graph (RDF; with no INPUT, the built-in story of the\n"
-          "24 November 2025 Trump-Xi call) to RDF, GraphML, GEXF, DOT and pictures.\n"
+          "Export a knowledge graph (RDF) to RDF, GraphML, GEXF, DOT and pictures.\n"
+          "INPUT '-' is standard input; with no INPUT, standard input is read when it is a\n"
+          "pipe or a file, and the built-in story of the 24 November 2025 Trump-Xi call is\n"
+          "exported when it is a terminal or empty. Standard input's base IRI is\n"
+          "file:///dev/stdin# (see --base).\n"
           "\n"
-          "  -f, --format FORMAT   output format (default: turtle):\n",
+          "  -f, --format FORMAT   output format, in any case (default: turtle):\n",
           prog);
   for (size_t i = 0; kg_format_name(i); i++)
     fprintf(f, "                          %-9s %s\n", kg_format_name(i),
             kg_format_description(kg_format_name(i)));
-  fprintf(f,
-          "  -o, --output FILE     write to FILE (default: standard output); FILE appears\n"
-          "                        complete or not at all\n"
-          "  -a, --all DIR         write every format into DIR, as NAME.EXT\n"
-          "  -n, --name NAME       file name stem for --all (default: the input's, or \"story\")\n"
-          "  -i, --input-format S  input format (default: from the extension, else turtle):\n");
+  fprintf(f, "  -o, --output FILE     write to FILE (default: standard output); FILE appears\n"
+             "                        complete or not at all\n"
+             "  -a, --all DIR         write every format into DIR, as NAME.EXT; the pictures\n"
+             "                        only of a graph small enough to lay out in seconds\n"
+             "  -n, --name NAME       file name stem for --all (default: the input's, \"stdin\"\n"
+             "                        or \"story\")\n"
+             "  -i, --input-format S  input format, in any case (default: from the extension,\n"
+             "                        else turtle):\n");
   for (size_t i = 0; kg_input_format_name(i); i++)
     fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
             kg_input_format_description(kg_input_format_name(i)));
   fprintf(f, "  -b, --base IRI        node ids are relative to IRI\n"
              "      --focus ID        keep the neighbourhood of node ID (its id or IRI)\n"
-             "      --depth N         how many edges from the focus (default 1)\n"
+             "      --depth N         how many edges from the focus, 0 or more (default 1)\n"
              "      --types A,B       keep nodes of these classes (kg: names such as Person,\n"
              "                        Event, or IRIs/CURIEs); subclasses count\n"
              "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
              "      --to DATE         keep events up to DATE\n"
-             "  -s, --stats           print the counts (nodes, edges, triples) and export nothing\n"
+             "  -s, --stats           print the counts (nodes, edges, triples) on standard output\n"
+             "                        and export nothing (not with --output or --all)\n"
              "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
              "  -h, --help            show this help\n"
              "  -V, --version         show the version\n"
@@ -80,6 +88,32 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_USAGE;
 }
 
+/* A format name as the table spells it ("GraphML" -> "graphml"), for the summary lines. */
+static const char *format_as_listed(const char *format) {
+  for (size_t i = 0; kg_format_name(i); i++)
+    if (strcasecmp(kg_format_name(i), format) == 0)
+      return kg_format_name(i);
+  return format;
+}
+
+/* Is there input on standard input? Not when it is a terminal or empty (zero bytes), nor
+ * when it is closed: then the story is exported. The byte read to find out is pushed
+ * back. -1 when it cannot be read. */
+static int stdin_has_input(void) {
+  if (isatty(STDIN_FILENO))
+    return 0;
+  errno = 0;
+  int c = getc(stdin);
+  if (c != EOF)
+    return ungetc(c, stdin) != EOF ? 1 : -1;
+  if (ferror(stdin) && errno != EBADF) {
+    fprintf(stderr, "%s: cannot read standard input: %s\n", prog, strerror(errno));
+    return -1;
+  }
+  clearerr(stdin);
+  return 0;
+}
+
 /* "data/news.ttl" -> "news" (a new string; NULL when out of memory). */
 static char *stem_of(const char *path) {
   const char *b = strrchr(path, '/');
@@ -91,9 +125,20 @@ static char *stem_of(const char *path) {
   return stem;
 }
 
-static void summary(FILE *f, const char *where, const char *format, const kg_stats *s) {
-  fprintf(f, "%-28s %-8s %zu nodes, %zu edges, %zu triples\n", where, format, s->nodes, s->edges,
+static double seconds_since(const struct timespec *start) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* One line per file written; a long write (`seconds` > 0) says how long it took, and the rate. */
+static void summary(FILE *f, const char *where, const char *format, const kg_stats *s,
+                    double seconds) {
+  fprintf(f, "%-28s %-8s %zu nodes, %zu edges, %zu triples", where, format, s->nodes, s->edges,
           s->triples);
+  if (seconds > 0)
+    fprintf(f, " in %.1f s, %.0f triples per second", seconds, (double)s->triples / seconds);
+  fputc('\n', f);
 }
 
 /* Progress of a long read, on a terminal only (a rate helps to guess how long is left). */
@@ -104,10 +149,7 @@ typedef struct progress {
 
 static void show_progress(void *ctx, uint64_t triples, int done) {
   progress *p = ctx;
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  double s =
-      (double)(now.tv_sec - p->start.tv_sec) + (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
+  double s = seconds_since(&p->start);
   if (done && !p->shown)
     return; /* short reads say nothing */
   fprintf(stderr, "\r%s: %llu triples read, %.0f per second%s", prog, (unsigned long long)triples,
@@ -115,6 +157,94 @@ static void show_progress(void *ctx, uint64_t triples, int done) {
   p->shown = 1;
 }
 
+/*
+ * Progress of a write, on a terminal only: what is being written ("out/g.png (8 of 10)"),
+ * shown at once or after a second, then the seconds so far, once a second, from a thread of
+ * its own (the write itself reports nothing until it is done). The line is cleared when
+ * the file is written.
+ */
+typedef struct ticker {
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
+  pthread_t thread;
+  struct timespec start;
+  const char *what;
+  int on;    /* a terminal shows it, and the thread runs */
+  int stop;  /* set by ticker_stop */
+  int width; /* characters of the line shown, 0: none */
+} ticker;
+
+static void ticker_show(ticker *t) { /* t->lock held */
+  int n = fprintf(stderr, "\r%s: writing %s, %.0f s", prog, t->what, seconds_since(&t->start));
+  if (n > 0 && n - 1 < t->width)
+    fprintf(stderr, "%*s", t->width - (n - 1), "");
+  if (n > 0 && n - 1 > t->width)
+    t->width = n - 1;
+}
+
+static void *ticker_run(void *arg) {
+  ticker *t = arg;
+  pthread_mutex_lock(&t->lock);
+  struct timespec next = t->start;
+  while (!t->stop) {
+    next.tv_sec++;
+    while (!t->stop && pthread_cond_timedwait(&t->wake, &t->lock, &next) != ETIMEDOUT)
+      ;
+    if (!t->stop)
+      ticker_show(t);
+  }
+  pthread_mutex_unlock(&t->lock);
+  return NULL;
+}
+
+/* Start showing the write of `what` (a borrowed string) when `on`; at once when `now`. */
+static void ticker_start(ticker *t, const char *what, int on, int now) {
+  memset(t, 0, sizeof *t);
+  t->what = what;
+  if (!on)
+    return;
+  pthread_condattr_t attr;
+  if (pthread_condattr_init(&attr) != 0)
+    return;
+  int ok = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) == 0 &&
+           pthread_cond_init(&t->wake, &attr) == 0;
+  pthread_condattr_destroy(&attr);
+  if (!ok)
+    return;
+  pthread_mutex_init(&t->lock, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &t->start);
+  if (now)
+    ticker_show(t);
+  if (pthread_create(&t->thread, NULL, ticker_run, t) != 0) { /* no progress, still a write */
+    pthread_cond_destroy(&t->wake);
+    pthread_mutex_destroy(&t->lock);
+    return;
+  }
+  t->on = 1;
+}
+
+/* Stop and clear the line; the seconds the write took when its progress was shown and it
+ * took a second or more, else 0 (short writes say nothing more). */
+static double ticker_stop(ticker *t) {
+  if (!t->on)
+    return 0;
+  pthread_mutex_lock(&t->lock);
+  t->stop = 1;
+  pthread_cond_signal(&t->wake);
+  pthread_mutex_unlock(&t->lock);
+  pthread_join(t->thread, NULL);
+  pthread_cond_destroy(&t->wake);
+  pthread_mutex_destroy(&t->lock);
+  t->on = 0;
+  if (!t->width)
+    return 0;
+  fprintf(stderr, "\r%*s\r", t->width, "");
+  double s = seconds_since(&t->start);
+  return s >= 1 ? s : 0;
+}
+
+/* Every format into dir: the pictures only where their layout is practical (one line says
+ * how to ask for a picture left out). Progress on a terminal, one line per file. */
 static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet) {
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "%s: cannot create %s: %s\n", prog, dir, strerror(errno));
@@ -122,22 +252,43 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
   }
   kg_stats s;
   kg_graph_stats(g, &s);
-  for (size_t i = 0; kg_format_name(i); i++) {
+  size_t nformats = 0;
+  while (kg_format_name(nformats))
+    nformats++;
+  int show = !quiet && isatty(STDERR_FILENO);
+  for (size_t i = 0; i < nformats; i++) {
     const char *fmt = kg_format_name(i);
     const char *ext = kg_format_extension(fmt);
     size_t size = strlen(dir) + strlen(stem) + strlen(ext) + 3;
-    char *path = malloc(size);
-    if (!path) {
+    char *path = malloc(size), *what = malloc(size + 64);
+    if (!path || !what) {
+      free(path);
+      free(what);
       fprintf(stderr, "%s: out of memory\n", prog);
       return EXIT_SOFTWARE;
     }
     snprintf(path, size, "%s/%s.%s", dir, stem, ext);
-    kg_error err;
-    kg_error_init(&err);
-    int rc = kg_export_file(g, fmt, path, &err) ? fail(&err) : EXIT_OK;
-    if (!rc && !quiet)
-      summary(stdout, path, fmt, &s);
+    snprintf(what, size + 64, "%s (%zu of %zu)", path, i + 1, nformats);
+    int rc = EXIT_OK;
+    if (!kg_format_practical(g, fmt)) {
+      if (!quiet)
+        fprintf(stderr,
+                "%s: skipped %s: the graph is large (%zu nodes) and its layout can take "
+                "minutes; ask for it with -f %s -o %s\n",
+                prog, path, s.nodes, fmt, path);
+    } else {
+      kg_error err;
+      kg_error_init(&err);
+      ticker t;
+      ticker_start(&t, what, show, 1);
+      kg_status st = kg_export_file(g, fmt, path, &err);
+      double seconds = ticker_stop(&t);
+      rc = st ? fail(&err) : EXIT_OK;
+      if (!rc && !quiet)
+        summary(stdout, path, fmt, &s, seconds);
+    }
     free(path);
+    free(what);
     if (rc)
       return rc;
   }
@@ -198,10 +349,14 @@ int main(int argc, char **argv) {
     case 'q': quiet = 1; break;
     case 'F': filter.focus = optarg; break;
     case 'D': {
-      char *end;
-      unsigned long d = strtoul(optarg, &end, 10);
-      if (!*optarg || *end || d > 1000000)
-        return usage_error("--depth needs a number, got '%s'", optarg);
+      char *end = optarg;
+      unsigned long d = 0;
+      if (*optarg >= '0' && *optarg <= '9') /* strtoul would take "-1" and " 1" */
+        d = strtoul(optarg, &end, 10);
+      if (end == optarg || *end)
+        return usage_error("--depth must be a whole number, 0 or more, got '%s'", optarg);
+      if (d > 1000000)
+        return usage_error("--depth must be at most 1000000, got '%s'", optarg);
       filter.depth = (unsigned)d;
       break;
     }
@@ -222,16 +377,29 @@ int main(int argc, char **argv) {
   }
   if (argc - optind > 1)
     return usage_error("one input at most, got '%s' too", argv[optind + 1]);
-  if (!kg_format_name(0) || !kg_format_extension(format))
-    return usage_error("unknown format '%s' (see --help)", format);
-  if (all && output)
-    return usage_error("%s", "--all and --output exclude each other");
-  if (syntax && !kg_input_format_description(syntax))
-    return usage_error("unknown input format '%s' (see --help)", syntax);
-  const char *input = optind < argc ? argv[optind] : NULL;
-
   kg_error err;
   kg_error_init(&err);
+  if (kg_format_check(format, &err) || (syntax && kg_input_format_check(syntax, &err))) {
+    fprintf(stderr, "%s: %s\n", prog, err.message); /* it lists the formats */
+    return EXIT_USAGE;
+  }
+  format = format_as_listed(format);
+  if (all && output)
+    return usage_error("%s", "--all and --output exclude each other");
+  if (stats && output)
+    return usage_error("%s", "--stats prints the counts on standard output and writes no file: "
+                             "leave out --output (or redirect: > FILE)");
+  if (stats && all)
+    return usage_error("%s", "--stats and --all exclude each other");
+  const char *input = optind < argc ? argv[optind] : NULL;
+  int from_stdin = input && strcmp(input, "-") == 0;
+  if (!input) {
+    int has = stdin_has_input();
+    if (has < 0)
+      return EXIT_IO;
+    from_stdin = has;
+  }
+
   kg_graph *g = NULL;
   progress prog_state = {{0, 0}, 0};
   clock_gettime(CLOCK_MONOTONIC, &prog_state.start);
@@ -243,7 +411,9 @@ int main(int argc, char **argv) {
     iopts.progress = show_progress;
     iopts.progress_ctx = &prog_state;
   }
-  kg_status st = input ? kg_import_file_with(&g, input, &iopts, &err) : kg_import_story(&g, &err);
+  kg_status st = from_stdin ? kg_import_stream(&g, stdin, "-", &iopts, &err)
+                 : input    ? kg_import_file_with(&g, input, &iopts, &err)
+                            : kg_import_story(&g, &err);
   if (!st && (filter.focus || filter.ntypes || filter.from || filter.to)) {
     kg_graph *part = NULL;
     st = kg_graph_filter(&part, g, &filter, &err);
@@ -267,23 +437,26 @@ int main(int argc, char **argv) {
   if (stats) {
     printf("nodes %zu\nedges %zu\ntriples %zu\n", s.nodes, s.edges, s.triples);
   } else if (all) {
-    char *stem = strdup(name ? name : "story");
-    if (!name && input) {
-      free(stem);
-      stem = stem_of(input);
-    }
+    char *stem = name         ? strdup(name)
+                 : from_stdin ? strdup("stdin")
+                 : input      ? stem_of(input)
+                              : strdup("story");
     rc = stem ? export_all(g, all, stem, quiet) : EXIT_SOFTWARE;
     if (!stem)
       fprintf(stderr, "%s: out of memory\n", prog);
     free(stem);
-  } else if (output) {
-    if (kg_export_file(g, format, output, &err))
-      rc = fail(&err);
-    else if (!quiet)
-      summary(stderr, output, format, &s);
   } else {
-    if (kg_export_stream(g, format, stdout, &err))
+    /* a long write shows its seconds on a terminal, unless the output goes there too */
+    int show = !quiet && isatty(STDERR_FILENO) && (output || !isatty(STDOUT_FILENO));
+    ticker t;
+    ticker_start(&t, output ? output : "standard output", show, 0);
+    st = output ? kg_export_file(g, format, output, &err)
+                : kg_export_stream(g, format, stdout, &err);
+    double seconds = ticker_stop(&t);
+    if (st)
       rc = fail(&err);
+    else if (!quiet && (output || seconds > 0))
+      summary(stderr, output ? output : "(standard output)", format, &s, seconds);
   }
   kg_graph_free(g);
   if (rc == EXIT_OK && fclose(stdout) != 0) {

@@ -2,11 +2,14 @@
 # The command line: exact exit codes for bad usage and I/O failures, and no file left behind.
 . "$(dirname "$0")/lib.sh"
 bin=$1
+exec </dev/null # no INPUT means the built-in story here, not standard input (tests/stdin.sh)
 expect() { # code, args...
   local want=$1; shift
   set +e; "$bin" "$@" >"$tmp/out" 2>"$tmp/err"; local code=$?; set -e
   [ "$code" -eq "$want" ] || fail "kgexport $*: exit $code, expected $want ($(head -1 "$tmp/err"))"
 }
+# says MESSAGE: the first line on stderr of the last expect is exactly MESSAGE
+says() { [ "$(head -1 "$tmp/err")" = "$1" ] || fail "message: '$(head -1 "$tmp/err")', expected '$1'"; }
 expect 0 --version
 grep -q '^kgexport [0-9]' "$tmp/out" || fail "--version prints no version"
 expect 0 --help
@@ -33,4 +36,64 @@ while read -r fmt; do
 done <"$tmp/formats"
 [ "$(ls -A "$tmp/all" | wc -l)" -eq "$(wc -l <"$tmp/formats")" ] ||
   fail "--all wrote $(ls -A "$tmp/all" | tr '\n' ' ')for the formats $(tr '\n' ' ' <"$tmp/formats")"
+
+# format names in any case; an unknown one gets the list and the closest name
+formats=$(paste -sd, "$tmp/formats" | sed 's/,/, /g')
+expect 0 -f GraphML -o "$tmp/upper.graphml"
+grep -q '<graphml' "$tmp/upper.graphml" || fail "-f GraphML wrote no GraphML"
+grep -q 'graphml  ' "$tmp/err" || fail "the summary line does not name graphml: $(cat "$tmp/err")"
+expect 64 -f grapml
+says "kgexport: unknown format 'grapml'; did you mean 'graphml'? Formats: $formats"
+expect 64 -f ttl
+says "kgexport: unknown format 'ttl'; did you mean 'turtle'? Formats: $formats"
+expect 64 -f xyz
+says "kgexport: unknown format 'xyz'. Formats: $formats"
+printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/one.txt"
+expect 0 -i NTriples --stats "$tmp/one.txt"
+expect 64 -i turtel "$tmp/one.txt"
+says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: turtle, ntriples"
+
+# formats kgexport does not read: named as such, not a Turtle syntax error
+printf '<http://example.org/a> <http://example.org/b> "c" <http://example.org/g> .\n' >"$tmp/data.nq"
+expect 65 "$tmp/data.nq"
+says "$tmp/data.nq: this is N-Quads (by its extension), which kgexport does not read; it reads turtle, ntriples"
+printf '<http://example.org/g> { <http://example.org/a> <http://example.org/b> "c" . }\n' >"$tmp/data.trig"
+expect 65 "$tmp/data.trig"
+says "$tmp/data.trig: this is TriG (by its extension), which kgexport does not read; it reads turtle, ntriples"
+for ext in rdf owl xml; do # RDF/XML, by its content
+  printf '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/data.$ext"
+  expect 65 "$tmp/data.$ext"
+  says "$tmp/data.$ext: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
+done
+printf '\xEF\xBB\xBF<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/bom.owl"
+expect 65 "$tmp/bom.owl"
+says "$tmp/bom.owl: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
+printf '<!-- RDF/XML -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/c.rdf"
+expect 65 "$tmp/c.rdf"
+says "$tmp/c.rdf: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
+
+printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/turtle.rdf" # by its name
+expect 65 "$tmp/turtle.rdf"
+says "$tmp/turtle.rdf: this is RDF/XML (by its extension), which kgexport does not read; it reads turtle, ntriples"
+expect 0 -i turtle --stats "$tmp/turtle.rdf" # unless the format is named
+
+# --stats writes no file: with --output or --all it is refused, and nothing is written
+expect 64 -s -o "$tmp/stats.txt"
+says "kgexport: --stats prints the counts on standard output and writes no file: leave out --output (or redirect: > FILE)"
+[ ! -e "$tmp/stats.txt" ] || fail "-s -o wrote a file"
+expect 64 -s --all "$tmp/stats-dir"
+says "kgexport: --stats and --all exclude each other"
+[ ! -e "$tmp/stats-dir" ] || fail "-s --all made a folder"
+
+# filters: an empty date window, a negative depth
+expect 64 --from 2025-01 --to 2024-01
+says 'kgexport: date window: from "2025-01" is after to "2024-01", so nothing would be kept'
+expect 0 --from 2025-11 --to 2025-11 --stats
+expect 64 --depth -1 --focus xi-jinping
+says "kgexport: --depth must be a whole number, 0 or more, got '-1'"
+expect 64 --depth two --focus xi-jinping
+says "kgexport: --depth must be a whole number, 0 or more, got 'two'"
+expect 64 --depth 2000000 --focus xi-jinping
+says "kgexport: --depth must be at most 1000000, got '2000000'"
+expect 0 --depth 0 --focus xi-jinping --stats
 echo "usage: all exit codes as documented"
