@@ -59,6 +59,12 @@ msg=$(sed -n 2p "${bad%.nt}.expected")
 cat "$bad" | expect_error 65 "<stdin>${msg#syntax-ntriples.nt}" -i ntriples -
 expect_error 65 "<stdin>: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples" <"$tests_dir/bad/rdfxml-input.rdf"
 [ ! -s out ] || fail "output written for bad input"
+# standard input that cannot be read (a folder): an I/O error, not the story
+expect_error 74 "kgexport: cannot read standard input: Is a directory" </
+expect_error 74 "<stdin>: read failed: Is a directory" - </
+# closed: nothing to read, so the story
+[ "$("$bin" --stats <&- | stats_field nodes)" = "$(model_count nodes "$bin" "$story" </dev/null)" ] ||
+  fail "a closed standard input does not give the story"
 
 # --all names the files after standard input
 "$bin" -q --all all <"$story"
