@@ -27,7 +27,9 @@ kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in,
     return st;
   memset(out, 0, sizeof *out);
   out->kind = in->kind;
-  size_t need = strlen(in->lexical) + 8;
+  /* room for what a canonical form adds: a decimal's "0" and ".0", a double's ".0" and E with
+   * an exponent of up to 20 characters */
+  size_t need = strlen(in->lexical) + 32;
   char small[256];
   char *buf = need <= sizeof small ? small : kgi_malloc(need);
   if (!buf)

@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,37 +227,84 @@ static kg_status canon_decimal(char *buf, size_t size, const char *s, kg_error *
   return KG_OK;
 }
 
+/*
+ * Canonical double: XSD 1.1's canonical shape, one non-zero digit before the point, at least
+ * one after, then E and the exponent ("48.8566" is "4.88566E1", "1" is "1.0E0", "-0" is
+ * "-0.0E0"); INF, -INF and NaN as they are. Made here, in the model, so that every format
+ * writes the same form, and because it is the one form that keeps its type in Turtle: raptor
+ * 2.0.15's Turtle writer prints any double strtod() reads as a bare number, and a bare number
+ * without an exponent reads back as an integer or a decimal (docs/formats.md). The digits are
+ * the ones written, moved but never rounded, so the value is exactly the one written and the
+ * locale never matters. For a literal of at most 15 significant digits (DBL_DIG) in the range
+ * of normal doubles, this is XSD's canonical mapping of its value.
+ */
 static kg_status canon_double(char *buf, size_t size, const char *s, kg_error *err) {
-  if (!strcmp(s, "INF") || !strcmp(s, "-INF") || !strcmp(s, "NaN") || !strcmp(s, "+INF"))
-    return put(buf, size, s[0] == '+' ? s + 1 : s, strlen(s[0] == '+' ? s + 1 : s), err);
-  /* xsd:double lexical space: decimal with an optional exponent; checked by hand so the
-   * locale never matters, and kept as written (its value is what a store compares). */
+  if (!strcmp(s, "INF") || !strcmp(s, "+INF"))
+    return put(buf, size, "INF", 3, err);
+  if (!strcmp(s, "-INF") || !strcmp(s, "NaN"))
+    return put(buf, size, s, strlen(s), err);
   const char *p = s;
+  bool neg = false;
   if (*p == '+' || *p == '-')
-    p++;
-  size_t nd = 0, nf = 0;
+    neg = *p++ == '-';
+  const char *ip = p; /* integer digits */
+  size_t ni = 0, nf = 0;
   while (isdigit((unsigned char)*p))
-    p++, nd++;
-  if (*p == '.') {
-    p++;
-    while (isdigit((unsigned char)*p))
-      p++, nf++;
-  }
-  if (nd + nf == 0)
+    p++, ni++;
+  const char *fp = p + (*p == '.'); /* fraction digits */
+  if (*p == '.')
+    for (p++; isdigit((unsigned char)*p); p++)
+      nf++;
+  if (ni + nf == 0)
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
+  long exp = 0;
   if (*p == 'e' || *p == 'E') {
     p++;
+    bool eneg = false;
     if (*p == '+' || *p == '-')
-      p++;
-    size_t ne = 0;
-    while (isdigit((unsigned char)*p))
-      p++, ne++;
-    if (!ne)
+      eneg = *p++ == '-';
+    if (!isdigit((unsigned char)*p))
       return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
+    for (; isdigit((unsigned char)*p); p++) {
+      if (exp > 99999999) /* far beyond any double's range; keeps the sums below in a long */
+        return kgi_error_set(err, KG_EDATA, "\"%s\": the exponent of an xsd:double is too large",
+                             s);
+      exp = exp * 10 + (*p - '0');
+    }
+    if (eneg)
+      exp = -exp;
   }
   if (*p)
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not an xsd:double", s);
-  return put(buf, size, s, strlen(s), err);
+    /* the digits ip[0..ni) fp[0..nf) as one string d, and the power of ten of its first digit */
+#define DIGIT(k) ((k) < ni ? ip[k] : fp[(k)-ni])
+  size_t nd = ni + nf, first = 0, last = nd;
+  while (first < nd && DIGIT(first) == '0')
+    first++;
+  if (first == nd) /* zero keeps its sign: -0 and 0 are two doubles */
+    return put(buf, size, neg ? "-0.0E0" : "0.0E0", neg ? 6 : 5, err);
+  while (DIGIT(last - 1) == '0')
+    last--;
+  if (nd > (size_t)LONG_MAX / 2)
+    return kgi_error_set(err, KG_EINVAL, "value too long");
+  long e10 = exp + (long)ni - (long)first - 1;
+  char ebuf[24];
+  int ne = snprintf(ebuf, sizeof ebuf, "E%ld", e10);
+  size_t need = (neg ? 1 : 0) + 2 + (last - first > 1 ? last - first - 1 : 1) + (size_t)ne + 1;
+  if (need > size)
+    return kgi_error_set(err, KG_EINVAL, "value too long");
+  char *o = buf;
+  if (neg)
+    *o++ = '-';
+  *o++ = DIGIT(first);
+  *o++ = '.';
+  if (last - first == 1)
+    *o++ = '0';
+  for (size_t k = first + 1; k < last; k++)
+    *o++ = DIGIT(k);
+#undef DIGIT
+  memcpy(o, ebuf, (size_t)ne + 1);
+  return KG_OK;
 }
 
 kg_status kg_value_canonical(char *buf, size_t size, kg_value_kind kind, const char *lex,
