@@ -25,8 +25,19 @@ kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in,
   kg_status st = check_text(in->lexical, "a literal", err);
   if (st)
     return st;
+  /* A typed value's datatype is checked here, where the API and every reader pass: a name in
+   * the XSD namespace must be one of XSD's, and one the model has a kind for takes that kind
+   * (so "1"^^xsd:double from the API is checked and written as a double, as when read). */
+  kg_value_kind kind = in->kind;
+  if (kind == KG_VALUE_TYPED) {
+    if (!in->datatype || !kgi_iri_ok(in->datatype))
+      return kgi_error_set(err, KG_EDATA, "typed value without a valid datatype IRI");
+    if ((st = kgi_datatype_check(in->datatype, err)))
+      return st;
+    kind = kgi_kind_for_datatype(in->datatype);
+  }
   memset(out, 0, sizeof *out);
-  out->kind = in->kind;
+  out->kind = kind;
   /* room for what a canonical form adds: a decimal's "0" and ".0", a double's ".0" and E with
    * an exponent of up to 20 characters */
   size_t need = strlen(in->lexical) + 32;
@@ -34,7 +45,7 @@ kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in,
   char *buf = need <= sizeof small ? small : kgi_malloc(need);
   if (!buf)
     return kgi_error_oom(err);
-  st = kg_value_canonical(buf, need, in->kind, in->lexical, err);
+  st = kg_value_canonical(buf, need, kind, in->lexical, err);
   if (!st) {
     out->lexical = kgi_pool_intern(&g->pool, buf);
     if (!out->lexical)
@@ -44,7 +55,7 @@ kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in,
     free(buf);
   if (st)
     return st;
-  if (in->kind == KG_VALUE_LANGSTRING) {
+  if (kind == KG_VALUE_LANGSTRING) {
     if (!in->lang || !kgi_lang_valid(in->lang))
       return kgi_error_set(err, KG_EDATA, "\"%s\" is not a BCP 47 language tag",
                            in->lang ? in->lang : "");
@@ -58,11 +69,9 @@ kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in,
     if (!out->lang)
       return kgi_error_oom(err);
   }
-  if (in->kind == KG_VALUE_IRI && !kgi_iri_ok(in->lexical))
+  if (kind == KG_VALUE_IRI && !kgi_iri_ok(in->lexical))
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not a valid IRI", in->lexical);
-  if (in->kind == KG_VALUE_TYPED) {
-    if (!in->datatype || !kgi_iri_ok(in->datatype))
-      return kgi_error_set(err, KG_EDATA, "typed value without a valid datatype IRI");
+  if (kind == KG_VALUE_TYPED) {
     out->datatype = kgi_pool_intern(&g->pool, in->datatype);
     if (!out->datatype)
       return kgi_error_oom(err);

@@ -26,6 +26,9 @@ extern const unsigned char kgi_iri_bad[256];
 bool kgi_lang_valid(const char *tag);
 /* The kind for an XSD datatype IRI (KG_VALUE_TYPED when not one of ours). */
 kg_value_kind kgi_kind_for_datatype(const char *dt_iri);
+/* KG_EDATA for an IRI in the XSD namespace that names no XSD 1.1 datatype (a typo such as
+ * xsd:dat), with the closest name as a suggestion; KG_OK for any other IRI. */
+KG_NODISCARD kg_status kgi_datatype_check(const char *dt_iri, kg_error *err);
 
 /*
  * The longest date or dateTime the model takes, with its NUL: the timeline and the date

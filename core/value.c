@@ -58,26 +58,108 @@ const char *kg_value_datatype(const kg_value *v) {
   return NULL;
 }
 
+/*
+ * The datatypes of XSD 1.1 (Part 2, section 3: the special, primitive and other built-in
+ * ones), each with the model's kind for it; those the model has no kind for keep their
+ * lexical form as written (KG_VALUE_TYPED). A name in the XSD namespace that is not here is a
+ * typo, refused by kgi_datatype_check. The model's own come first: they win ties when a typo
+ * is as close to two names.
+ */
+static const struct {
+  const char *local;
+  kg_value_kind kind;
+} xsd_types[] = {
+    {"string", KG_VALUE_STRING},
+    {"boolean", KG_VALUE_BOOLEAN},
+    {"decimal", KG_VALUE_DECIMAL},
+    {"integer", KG_VALUE_INTEGER},
+    {"double", KG_VALUE_DOUBLE},
+    {"date", KG_VALUE_DATE},
+    {"gYearMonth", KG_VALUE_DATE},
+    {"gYear", KG_VALUE_DATE},
+    {"dateTime", KG_VALUE_DATETIME},
+    {"anySimpleType", KG_VALUE_TYPED},
+    {"anyAtomicType", KG_VALUE_TYPED},
+    {"float", KG_VALUE_TYPED},
+    {"duration", KG_VALUE_TYPED},
+    {"time", KG_VALUE_TYPED},
+    {"gMonthDay", KG_VALUE_TYPED},
+    {"gDay", KG_VALUE_TYPED},
+    {"gMonth", KG_VALUE_TYPED},
+    {"hexBinary", KG_VALUE_TYPED},
+    {"base64Binary", KG_VALUE_TYPED},
+    {"anyURI", KG_VALUE_TYPED},
+    {"QName", KG_VALUE_TYPED},
+    {"NOTATION", KG_VALUE_TYPED},
+    {"normalizedString", KG_VALUE_TYPED},
+    {"token", KG_VALUE_TYPED},
+    {"language", KG_VALUE_TYPED},
+    {"NMTOKEN", KG_VALUE_TYPED},
+    {"NMTOKENS", KG_VALUE_TYPED},
+    {"Name", KG_VALUE_TYPED},
+    {"NCName", KG_VALUE_TYPED},
+    {"ID", KG_VALUE_TYPED},
+    {"IDREF", KG_VALUE_TYPED},
+    {"IDREFS", KG_VALUE_TYPED},
+    {"ENTITY", KG_VALUE_TYPED},
+    {"ENTITIES", KG_VALUE_TYPED},
+    {"nonPositiveInteger", KG_VALUE_TYPED},
+    {"negativeInteger", KG_VALUE_TYPED},
+    {"long", KG_VALUE_TYPED},
+    {"int", KG_VALUE_TYPED},
+    {"short", KG_VALUE_TYPED},
+    {"byte", KG_VALUE_TYPED},
+    {"nonNegativeInteger", KG_VALUE_TYPED},
+    {"unsignedLong", KG_VALUE_TYPED},
+    {"unsignedInt", KG_VALUE_TYPED},
+    {"unsignedShort", KG_VALUE_TYPED},
+    {"unsignedByte", KG_VALUE_TYPED},
+    {"positiveInteger", KG_VALUE_TYPED},
+    {"yearMonthDuration", KG_VALUE_TYPED},
+    {"dayTimeDuration", KG_VALUE_TYPED},
+    {"dateTimeStamp", KG_VALUE_TYPED},
+};
+enum { NXSD = sizeof xsd_types / sizeof xsd_types[0] };
+
+/* The local name of an IRI in the XSD namespace, else NULL. */
+static const char *xsd_local(const char *dt) {
+  size_t nx = strlen(KGI_XSD);
+  return strncmp(dt, KGI_XSD, nx) == 0 ? dt + nx : NULL;
+}
+
+/* The xsd_types entry of an XSD datatype IRI, or -1. */
+static int xsd_find(const char *dt) {
+  const char *local = xsd_local(dt);
+  for (int i = 0; local && i < NXSD; i++)
+    if (strcmp(local, xsd_types[i].local) == 0)
+      return i;
+  return -1;
+}
+
 kg_value_kind kgi_kind_for_datatype(const char *dt) {
-  static const struct {
-    const char *local;
-    kg_value_kind kind;
-  } map[] = {
-      {"string", KG_VALUE_STRING},   {"integer", KG_VALUE_INTEGER}, {"decimal", KG_VALUE_DECIMAL},
-      {"double", KG_VALUE_DOUBLE},   {"boolean", KG_VALUE_BOOLEAN}, {"date", KG_VALUE_DATE},
-      {"gYearMonth", KG_VALUE_DATE}, {"gYear", KG_VALUE_DATE},      {"dateTime", KG_VALUE_DATETIME},
-  };
   if (!dt)
     return KG_VALUE_STRING;
   if (strcmp(dt, KGI_RDF_LANGSTRING) == 0)
     return KG_VALUE_LANGSTRING;
-  size_t nx = strlen(KGI_XSD);
-  if (strncmp(dt, KGI_XSD, nx) != 0)
-    return KG_VALUE_TYPED;
-  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-    if (strcmp(dt + nx, map[i].local) == 0)
-      return map[i].kind;
-  return KG_VALUE_TYPED;
+  int i = xsd_find(dt);
+  return i < 0 ? KG_VALUE_TYPED : xsd_types[i].kind;
+}
+
+kg_status kgi_datatype_check(const char *dt, kg_error *err) {
+  const char *local = xsd_local(dt);
+  if (!local || xsd_find(dt) >= 0)
+    return KG_OK;
+  int best = -1;
+  size_t best_d = (size_t)-1;
+  for (int i = 0; i < NXSD; i++) {
+    size_t d = kgi_edit_distance(local, xsd_types[i].local);
+    if (d < best_d)
+      best = i, best_d = d;
+  }
+  if (best >= 0 && kgi_edit_close(best_d, local))
+    return kgi_error_set(err, KG_EDATA, "unknown XSD datatype xsd:%s (did you mean xsd:%s?)", local,
+                         xsd_types[best].local);
+  return kgi_error_set(err, KG_EDATA, "unknown XSD datatype xsd:%s", local);
 }
 
 /* ---- canonical lexical forms ---- */
