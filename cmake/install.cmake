@@ -28,7 +28,7 @@ if(BUILD_SHARED_LIBS)
 endif()
 install(TARGETS kgexport-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/kgexport.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES ${PROJECT_SOURCE_DIR}/ontology/kgexport.ttl
+install(FILES ${PROJECT_SOURCE_DIR}/ontology/kgexport.ttl ${PROJECT_SOURCE_DIR}/ontology/alignments.ttl
         DESTINATION ${CMAKE_INSTALL_DATADIR}/kgexport)
 
 # ---- the library and its header ----

@@ -132,6 +132,13 @@ kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_e
   return add_str(g, &n->classes, &n->nclasses, &n->capclasses, class_iri, err);
 }
 
+kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri,
+                                     kg_error *err) {
+  if (!kgi_iri_ok(class_iri) || !kgi_iri_absolute(class_iri))
+    return kgi_error_set(err, KG_EDATA, "class \"%s\" is not an absolute IRI", class_iri);
+  return add_str(g, &n->implied, &n->nimplied, &n->capimplied, class_iri, err);
+}
+
 kg_status kg_node_add_same_as(kg_graph *g, kg_node *n, const char *iri, kg_error *err) {
   if (!g || !n || !iri)
     return kgi_error_set(err, KG_EINVAL, "missing argument");

@@ -53,6 +53,7 @@ static void node_dispose(kg_node *n) {
   free(n->labels);
   free(n->props);
   free(n->same_as);
+  free(n->implied);
 }
 
 void kg_graph_free(kg_graph *g) {
@@ -65,6 +66,7 @@ void kg_graph_free(kg_graph *g) {
   for (size_t i = 0; i < g->nblocks; i++)
     free(g->blocks[i]);
   free(g->blocks);
+  free(g->prefixes);
   free(g->nodes);
   free(g->edges);
   kgi_index_dispose(&g->node_ix);
@@ -329,4 +331,76 @@ kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
       return kgi_error_oom(err);
   }
   return KG_OK; /* the caller runs kgi_graph_compact(), which rebuilds the id index */
+}
+
+kg_status kg_graph_set_title(kg_graph *g, const char *title, kg_error *err) {
+  if (!g || !title)
+    return kgi_error_set(err, KG_EINVAL, "missing argument");
+  size_t len = strlen(title), bad;
+  if (!kgi_utf8_valid(title, len, &bad) || kgi_find_xml_illegal(title, len) != (size_t)-1)
+    return kgi_error_set(err, KG_EDATA, "the title is not valid UTF-8 text for XML");
+  const char *t = kgi_pool_intern(&g->pool, title);
+  if (!t)
+    return kgi_error_oom(err);
+  g->title = t;
+  return KG_OK;
+}
+
+const char *kg_graph_title(const kg_graph *g) { return g->title; }
+
+kg_status kgi_graph_add_prefix(kg_graph *g, const char *prefix, const char *ns, kg_error *err) {
+  const char *p = kgi_pool_intern(&g->pool, prefix), *n = kgi_pool_intern(&g->pool, ns);
+  if (!p || !n)
+    return kgi_error_oom(err);
+  for (size_t i = 0; i < g->nprefixes; i++)
+    if (g->prefixes[i].prefix == p) {
+      g->prefixes[i].ns = n;
+      return KG_OK;
+    }
+  if (kgi_grow((void **)&g->prefixes, &g->capprefixes, g->nprefixes + 1, sizeof *g->prefixes, err))
+    return KG_ENOMEM;
+  g->prefixes[g->nprefixes].prefix = p;
+  g->prefixes[g->nprefixes].ns = n;
+  g->nprefixes++;
+  return KG_OK;
+}
+
+/* The longest namespace of a list that iri starts with (and goes past), or NULL. */
+static const kgi_prefix *longest(const kgi_prefix *list, size_t n, const char *iri,
+                                 const kgi_prefix *best) {
+  for (size_t i = 0; i < n && list[i].prefix; i++) {
+    size_t len = strlen(list[i].ns);
+    if (*list[i].prefix && strncmp(iri, list[i].ns, len) == 0 && iri[len] &&
+        (!best || len > strlen(best->ns)))
+      best = &list[i];
+  }
+  return best;
+}
+
+bool kgi_graph_put_curie(kgi_buf *b, const kg_graph *g, const char *iri) {
+  const kgi_prefix *p = longest(g->prefixes, g->nprefixes, iri, NULL);
+  if (!p)
+    p = longest(kgi_prefixes, SIZE_MAX, iri, NULL);
+  if (!p)
+    return false;
+  kgi_buf_printf(b, "%s:%s", p->prefix, iri + strlen(p->ns));
+  return true;
+}
+
+bool kgi_graph_expand_curie(kgi_buf *b, const kg_graph *g, const char *curie) {
+  const char *colon = strchr(curie, ':');
+  if (!colon)
+    return false;
+  size_t n = (size_t)(colon - curie);
+  const char *ns = NULL;
+  for (size_t i = 0; i < g->nprefixes && !ns; i++)
+    if (strlen(g->prefixes[i].prefix) == n && strncmp(g->prefixes[i].prefix, curie, n) == 0)
+      ns = g->prefixes[i].ns;
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix && !ns; p++)
+    if (strlen(p->prefix) == n && strncmp(p->prefix, curie, n) == 0)
+      ns = p->ns;
+  if (!ns)
+    return false;
+  kgi_buf_printf(b, "%s%s", ns, colon + 1);
+  return true;
 }

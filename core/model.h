@@ -27,7 +27,12 @@ struct kg_node {
   kgi_label *labels;
   kgi_prop *props;
   const char **same_as;
+  /* classes the node has through a typing property rather than rdf:type (a Wikidata
+   * "wdt:P31 wd:Q5"): styled and filtered as classes, never written as rdf:type (the edge
+   * that says it is kept and written as it came) */
+  const char **implied;
   uint32_t nclasses, capclasses, nlabels, caplabels, nprops, capprops, nsame, capsame;
+  uint32_t nimplied, capimplied;
   kg_node *source;
   uint32_t in_degree, out_degree;
 };
@@ -45,6 +50,9 @@ struct kg_edge {
 struct kg_graph {
   kgi_pool pool;
   const char *base;
+  const char *title;    /* what the graph is called (a source's title, the file name), or NULL */
+  kgi_prefix *prefixes; /* the input's own prefixes, in the order declared (strings interned) */
+  size_t nprefixes, capprefixes;
   kg_node **nodes; /* node order; each node is its own slot in a chunk */
   size_t nnodes, capnodes;
   kg_edge **edges;
@@ -57,6 +65,19 @@ struct kg_graph {
   char *block_cur;
   size_t block_left;
 };
+
+/* A class the node has through a typing property (see kg_node.implied). */
+kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err);
+
+/* Note a prefix the input declared ("ex" for "http://example.com/people/"); a prefix
+ * declared again takes its new namespace. */
+kg_status kgi_graph_add_prefix(kg_graph *g, const char *prefix, const char *ns, kg_error *err);
+/* The CURIE of an IRI with the graph's own prefixes, else the well-known ones (the longest
+ * namespace that matches), appended to b; false (nothing appended) when none matches. */
+bool kgi_graph_put_curie(kgi_buf *b, const kg_graph *g, const char *iri);
+/* The IRI a CURIE stands for ("ex:alice"), with the same prefixes; false when its prefix is
+ * unknown. */
+bool kgi_graph_expand_curie(kgi_buf *b, const kg_graph *g, const char *curie);
 
 /* Add a value with its strings interned and its lexical form canonicalised. */
 kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in, kg_error *err);

@@ -47,13 +47,39 @@ static bool id_taken(const kgi_columns *c, const char *id) {
   return kgi_index_find(&c->nid_ix, kgi_hash_str(id, 0), id_is, &p) != NULL;
 }
 
-/* Node ids: the model id as an NMTOKEN, made unique with _2, _3... (O(1) per node). */
+/*
+ * The id a person can read and type back (--focus takes it): the model id of a node under
+ * the base ("alice"); else a CURIE with the input's own prefixes or the well-known ones
+ * ("ex:alice", "wd:Q15031"; ':' is a NameChar, so a CURIE is an NMTOKEN when its parts are);
+ * else the IRI made an NMTOKEN. NULL when out of memory.
+ */
+static char *readable_id(const kg_graph *g, const kg_node *n, kgi_buf *curie) {
+  if (n->iri && n->id == n->iri) {
+    kgi_buf_clear(curie);
+    if (kgi_graph_put_curie(curie, g, n->iri) && !curie->oom) {
+      char *colon = strchr(curie->s, ':');
+      *colon = '\0';
+      char *prefix = nmtoken(curie->s, NULL), *local = nmtoken(colon + 1, NULL);
+      char *r = prefix && local ? kgi_malloc(strlen(prefix) + strlen(local) + 2) : NULL;
+      if (r)
+        sprintf(r, "%s:%s", prefix, local);
+      free(prefix);
+      free(local);
+      return r;
+    }
+  }
+  return nmtoken(n->id, NULL);
+}
+
+/* Node ids: readable_id, made unique with _2, _3... (O(1) per node). */
 static kg_status assign_node_ids(kgi_columns *c, const kg_graph *g, kg_error *err) {
   c->node_ids = kgi_calloc(g->nnodes, sizeof *c->node_ids);
   if (!c->node_ids)
     return kgi_error_oom(err);
+  kgi_buf curie;
+  kgi_buf_init(&curie);
   for (size_t i = 0; i < g->nnodes; i++) {
-    char *base = nmtoken(g->nodes[i]->id, NULL), *id = base;
+    char *base = readable_id(g, g->nodes[i], &curie), *id = base;
     for (unsigned k = 2; id && id_taken(c, id); k++) {
       char suffix[16];
       snprintf(suffix, sizeof suffix, "%u", k);
@@ -63,14 +89,19 @@ static kg_status assign_node_ids(kgi_columns *c, const kg_graph *g, kg_error *er
     }
     if (id != base)
       free(base);
-    if (!id)
+    if (!id) {
+      kgi_buf_dispose(&curie);
       return kgi_error_oom(err);
+    }
     c->node_ids[i] = id;
     c->nnode_ids = i + 1;
     kg_status st = kgi_index_put(&c->nid_ix, kgi_hash_str(id, 0), (uint32_t)i, err);
-    if (st)
+    if (st) {
+      kgi_buf_dispose(&curie);
       return st;
+    }
   }
+  kgi_buf_dispose(&curie);
   return KG_OK;
 }
 

@@ -132,7 +132,7 @@ static kg_status open_graph(kgi_dot *d) {
         !agattr(d->root, defaults[i].kind, kgi_cg(defaults[i].name), kgi_cg(defaults[i].value)))
       return kgi_dot_failed(d, "declare an attribute");
   kgi_buf_clear(&d->text);
-  kgi_buf_puts(&d->text, d->g->base);
+  kgi_buf_puts(&d->text, kgi_show_title(d->g));
   return kgi_dot_set_text(d, d->root, "label", ESC_LABEL);
 }
 

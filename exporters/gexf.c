@@ -207,7 +207,7 @@ static void write_document(kgi_pg *pg, kgi_buf *text) {
   kgi_pg_attr(pg, "version", "1.3");
   kgi_pg_start(pg, "meta");
   kgi_pg_element(pg, "creator", "kgexport " KG_VERSION);
-  kgi_pg_element(pg, "description", g->base);
+  kgi_pg_element(pg, "description", kgi_show_title(g));
   kgi_pg_end(pg);
   kgi_pg_start(pg, "graph");
   kgi_pg_attr(pg, "defaultedgetype", "directed");

@@ -144,6 +144,7 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
   kgi_pg_start(&pg, "graph");
   kgi_pg_attr(&pg, "id", "G");
   kgi_pg_attr(&pg, "edgedefault", "directed");
+  kgi_pg_element(&pg, "desc", kgi_show_title(g)); /* what the graph is: its title */
   for (size_t i = 0; i < g->nnodes && !pg.st; i++)
     write_node(&pg, g->nodes[i]);
   kgi_buf text;

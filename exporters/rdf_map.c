@@ -375,6 +375,44 @@ static int serialize_quads(librdf_world *w, gen *s, raptor_iostream *io, logctx 
  * prefix on every IRI they write, so unused ones cost time on a large graph (and say nothing to a
  * reader).
  */
+/* Does raptor's Turtle writer write this value with ^^xsd:? Integers, decimals, booleans and
+ * finite doubles it writes bare; INF and NaN get a type (see cr_write_bytes). */
+static bool typed_in_turtle(const kg_value *v) {
+  return v->kind == KG_VALUE_DATE || v->kind == KG_VALUE_DATETIME ||
+         (v->kind == KG_VALUE_DOUBLE && (strchr(v->lexical, 'I') || strchr(v->lexical, 'N')));
+}
+
+/* Which of the mapping's own vocabularies the graph's triples use (core/triples.c): rdf: for
+ * statements (rdf:type is written "a"), rdfs: for labels, owl: for external ids, prov: for
+ * sources, xsd: for literals written with their type. */
+static bool mapping_uses(const kg_graph *g, const char *ns) {
+  bool rdf = !strcmp(ns, KGI_RDF), rdfs = !strcmp(ns, KGI_RDFS), owl = !strcmp(ns, KGI_OWL),
+       prov = !strcmp(ns, KGI_PROV), xsd = !strcmp(ns, KGI_XSD);
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    if ((rdfs && n->nlabels) || (owl && n->nsame) || (prov && n->source))
+      return true;
+    for (uint32_t k = 0; xsd && k < n->nprops; k++)
+      if (typed_in_turtle(&n->props[k].value))
+        return true;
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    const kg_edge *e = g->edges[i];
+    if ((rdf && kgi_edge_has_statement(e)) || (prov && e->source))
+      return true;
+    for (uint32_t k = 0; xsd && k < e->nquals; k++)
+      if (typed_in_turtle(&e->quals[k].value))
+        return true;
+  }
+  return false;
+}
+
+/*
+ * The prefixes worth declaring, as a bit per kgi_prefixes entry: those of the mapping's own
+ * vocabulary that the triples use, and the others when some string of the graph starts with
+ * their namespace. raptor's writers try every declared prefix on every IRI they write, so
+ * unused ones cost time on a large graph (and say nothing to a reader).
+ */
 static unsigned prefixes_used(const kg_graph *g) {
   unsigned used = 0, all = 0;
   size_t len[32];
@@ -382,8 +420,7 @@ static unsigned prefixes_used(const kg_graph *g) {
     size_t i = (size_t)(p - kgi_prefixes);
     len[i] = strlen(p->ns);
     all |= 1u << i;
-    if (strcmp(p->ns, KGI_RDF) == 0 || strcmp(p->ns, KGI_RDFS) == 0 ||
-        strcmp(p->ns, KGI_XSD) == 0 || strcmp(p->ns, KGI_PROV) == 0 || strcmp(p->ns, KGI_OWL) == 0)
+    if (mapping_uses(g, p->ns))
       used |= 1u << i;
   }
   for (size_t k = 0; k < g->pool.nstrs && used != all; k++) {

@@ -52,8 +52,9 @@ typedef struct kgi_importer kgi_importer;
 typedef struct kgi_input {
   const kgi_importer *format;
   kg_graph *g;
-  const char *name; /* for messages */
-  const char *base; /* the parse base */
+  const char *name;       /* for messages */
+  const char *base;       /* the graph's base: node ids are relative to it */
+  const char *parse_base; /* what relative IRIs of the input resolve against */
   kgi_window win;
   size_t cur_line; /* the line of the triple being mapped (set by the reader) */
   kg_error *err;
@@ -75,6 +76,10 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
 /* Fail the import with "name:line[:col]: msg", pointing at `token` when it is found on the
  * current line (at the start of the term it belongs to when is_term). */
 void kgi_input_fail(kgi_input *in, kg_status st, const char *token, bool is_term, const char *msg);
+
+/* Give the graph its title (map.c): the title of the source it cites by default, else of the
+ * document itself (<>), else of its one source, else the input's file name. */
+kg_status kgi_input_title(kgi_input *in);
 
 /* Fold rdf:Statement nodes that describe an edge into it (fold.c): marks what goes in
  * drop_node / drop_edge (per index), for kgi_graph_compact. */

@@ -156,6 +156,12 @@ static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, con
   }
   if (strcmp(pred, KGI_RDF_SUBJECT) == 0)
     mark_candidate(in, subj);
+  /* "instance of" and other typing properties (ontology/alignments.ttl) also give the
+     subject its class for styles and filters; the edge stays, as the data says it */
+  kg_status st;
+  if (obj->iri && kgi_vocab_types(pred) &&
+      (st = kgi_node_add_implied_class(in->g, subj, obj->iri, local)))
+    return st;
   kg_edge *e;
   return kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
 }
@@ -220,4 +226,78 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
   }
   if (st && !in->status)
     fail_from(in, st, &local, token);
+}
+
+/* ---- the graph's title ---- */
+
+/* The properties that title a document, in order of preference. */
+static const char *const title_preds[] = {"http://purl.org/dc/terms/title",
+                                          "http://purl.org/dc/elements/1.1/title",
+                                          KGI_SCHEMA "headline", KGI_SCHEMA "name"};
+
+/* A node's title (in English when it has one in English), or NULL. */
+static const char *title_of(const kg_node *n) {
+  for (size_t p = 0; n && p < sizeof title_preds / sizeof title_preds[0]; p++) {
+    const char *any = NULL;
+    for (uint32_t i = 0; i < n->nprops; i++) {
+      const kg_value *v = &n->props[i].value;
+      if (strcmp(n->props[i].pred, title_preds[p]) != 0 ||
+          (v->kind != KG_VALUE_STRING && v->kind != KG_VALUE_LANGSTRING))
+        continue;
+      if (v->kind == KG_VALUE_LANGSTRING && strcmp(v->lang, "en") == 0)
+        return v->lexical;
+      any = any ? any : v->lexical;
+    }
+    if (any)
+      return any;
+  }
+  return NULL;
+}
+
+/* The node of the document itself: <> in the input, its base without the '#'. */
+static const kg_node *document_node(const kg_graph *g, const char *base) {
+  const kg_node *n = kg_graph_find_node(g, base);
+  size_t len = strlen(base);
+  if (n || !len || base[len - 1] != '#')
+    return n;
+  kgi_buf doc;
+  kgi_buf_init(&doc);
+  kgi_buf_put(&doc, base, len - 1);
+  n = doc.oom ? NULL : kg_graph_find_node(g, doc.s);
+  kgi_buf_dispose(&doc);
+  return n;
+}
+
+/* The one node that is a source (kg:Source, or a class aligned to it) and has a title. */
+static const kg_node *only_titled_source(const kg_graph *g) {
+  const kg_node *found = NULL;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    bool source = false;
+    for (uint32_t c = 0; c < n->nclasses && !source; c++)
+      source = kgi_vocab_is_a(n->classes[c], KG_NS "Source");
+    if (source && title_of(n)) {
+      if (found)
+        return NULL; /* several: none of them is the graph's */
+      found = n;
+    }
+  }
+  return found;
+}
+
+kg_status kgi_input_title(kgi_input *in) {
+  const char *t = title_of(in->default_source);
+  if (!t)
+    t = title_of(document_node(in->g, in->parse_base));
+  if (!t)
+    t = title_of(only_titled_source(in->g));
+  const char *slash = strrchr(in->name, '/');
+  if (!t && in->name[0] != '<') /* a file's name, not "<input>" */
+    t = slash ? slash + 1 : in->name;
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = t ? kg_graph_set_title(in->g, t, &local) : KG_OK;
+  if (st) /* a title is text the model took already; only memory can fail here */
+    kgi_error_set(in->err, st, "%s: %s", in->name, local.message);
+  return st;
 }

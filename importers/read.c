@@ -7,6 +7,7 @@
 #include "importer.h"
 
 #include <errno.h>
+#include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,22 +89,35 @@ static kg_status finish(kgi_input *in, const char *given_base) {
   }
   if (!st)
     st = kgi_graph_compact(g, drop_node, drop_edge, in->err);
+  if (!st)
+    st = kgi_input_title(in);
   free(drop_node);
   free(drop_edge);
   return st;
 }
 
-/* The input's own IRI as the parse base: "file:///" and its name, with the characters an
- * IRI may not hold made '_'. */
+/*
+ * The input's own IRI as the parse base, as rapper makes it: the file's absolute file: IRI
+ * (raptor's, from the working folder), so that <#me> means the same IRI whichever folder the
+ * command ran in; then '#', under which the node ids of the file's own IRIs live. What an IRI
+ * may not hold (and a '#' in the name) is percent-encoded.
+ */
 static char *file_iri(const char *name) {
+  unsigned char *path = raptor_uri_filename_to_uri_string(name);
   kgi_buf b;
   kgi_buf_init(&b);
-  kgi_buf_printf(&b, "file:///%s#", name[0] == '/' ? name + 1 : name);
-  if (b.oom)
+  for (const unsigned char *p = path; p && *p; p++)
+    if (kgi_iri_bad[*p] || *p == '#')
+      kgi_buf_printf(&b, "%%%02X", *p);
+    else
+      kgi_buf_put(&b, (const char *)p, 1);
+  kgi_buf_puts(&b, "#");
+  if (path)
+    raptor_free_memory(path);
+  if (!path || b.oom) {
+    kgi_buf_dispose(&b);
     return NULL;
-  for (char *p = b.s + 8; *p; p++)
-    if (strchr(" <>\"{}|\\^`", *p))
-      *p = '_';
+  }
   return b.s;
 }
 
@@ -122,6 +136,12 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
   in.format = fmt;
   in.name = name;
   in.base = base ? base : iri ? iri : own_base;
+  /* a file's own IRI: ids live under "FILE#", but the file is parsed against its IRI as
+     rapper does, so that <> is the file itself, not "FILE#" */
+  char *own_parse = own_base ? strdup(own_base) : NULL;
+  if (own_parse)
+    own_parse[strlen(own_parse) - 1] = '\0';
+  in.parse_base = own_parse ? own_parse : in.base;
   in.err = err;
   in.win.cr_ends_line = fmt->cr_ends_line;
   if (opts) {
@@ -143,6 +163,7 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
   kgi_window_dispose(&in.win);
   free(in.stmt_candidate);
   free(own_base);
+  free(own_parse);
   if (st) {
     kg_graph_free(in.g);
     return st;

@@ -60,6 +60,22 @@ static void on_triple(void *data, raptor_statement *st) {
     raptor_parser_parse_abort(t->parser);
 }
 
+/* A prefix the input declares: kept, so that ids read as the input wrote them ("ex:alice"). */
+static void on_namespace(void *data, raptor_namespace *ns) {
+  kgi_input *in = data;
+  const unsigned char *prefix = raptor_namespace_get_prefix(ns);
+  raptor_uri *uri = raptor_namespace_get_uri(ns);
+  if (in->status || !prefix || !*prefix || !uri)
+    return; /* the empty prefix makes no readable CURIE */
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = kgi_graph_add_prefix(in->g, (const char *)prefix, uri_str(uri), &local);
+  if (st) {
+    kgi_input_fail(in, st, NULL, false, local.message);
+    raptor_parser_parse_abort(((turtle *)in->reader)->parser);
+  }
+}
+
 static void on_log(void *data, raptor_log_message *m) {
   kgi_input *in = data;
   turtle *t = in->reader;
@@ -88,13 +104,14 @@ static kg_status start(kgi_input *in) {
     return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
   raptor_world_set_log_handler(t->world, in, on_log);
   t->parser = raptor_new_parser(t->world, "turtle");
-  t->base = raptor_new_uri(t->world, (const unsigned char *)in->base);
+  t->base = raptor_new_uri(t->world, (const unsigned char *)in->parse_base);
   if (!t->parser || !t->base)
     return kgi_error_set(in->err, KG_ELIB, "cannot create the turtle parser");
   /* untrusted input: never fetch anything */
   raptor_parser_set_option(t->parser, RAPTOR_OPTION_NO_NET, NULL, 1);
   raptor_parser_set_option(t->parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
   raptor_parser_set_statement_handler(t->parser, in, on_triple);
+  raptor_parser_set_namespace_handler(t->parser, in, on_namespace);
   if (raptor_parser_parse_start(t->parser, t->base) != 0)
     return kgi_error_set(in->err, KG_ELIB, "cannot start the turtle parser");
   return KG_OK;

@@ -136,6 +136,11 @@ typedef struct kg_edge kg_edge;
 KG_EXTERN KG_NODISCARD kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err);
 KG_EXTERN void kg_graph_free(kg_graph *g);
 KG_EXTERN const char *kg_graph_base(const kg_graph *g);
+/* What the graph is called: the title of pictures and of the GraphML/GEXF description. An
+ * import sets it (the title of the source the graph cites by default, else the title of
+ * the document or of its one source, else the file name); NULL when never set. */
+KG_EXTERN KG_NODISCARD kg_status kg_graph_set_title(kg_graph *g, const char *title, kg_error *err);
+KG_EXTERN const char *kg_graph_title(const kg_graph *g);
 
 /*
  * Add a node, or find the node that already has this id. `id` is relative to the base

@@ -55,9 +55,10 @@ static kg_status keep_types(selection *s, const kg_filter *f) {
   for (size_t i = 0; i < s->g->nnodes && !st; i++) {
     const kg_node *n = s->g->nodes[i];
     bool ok = false;
-    for (uint32_t c = 0; c < n->nclasses && !ok; c++)
+    for (uint32_t c = 0; c < n->nclasses + n->nimplied && !ok; c++)
       for (size_t t = 0; t < f->ntypes && !ok; t++)
-        ok = kgi_vocab_is_a(n->classes[c], all.s + at[t]);
+        ok = kgi_vocab_is_a(c < n->nclasses ? n->classes[c] : n->implied[c - n->nclasses],
+                            all.s + at[t]);
     if (!ok)
       s->keep[i] = 0;
   }
@@ -137,11 +138,29 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
 
 /* ---- focus ---- */
 
+/* The node a person names: its id, its IRI, or a CURIE with the input's prefixes or the
+ * well-known ones ("ex:alice", the id GraphML and GEXF show for it). */
+static const kg_node *named_node(const kg_graph *g, const char *text, kg_error *err) {
+  const kg_node *n = kg_graph_find_node(g, text);
+  if (n)
+    return n;
+  kgi_buf iri;
+  kgi_buf_init(&iri);
+  if (kgi_graph_expand_curie(&iri, g, text) && !iri.oom)
+    n = kg_graph_find_node(g, iri.s);
+  if (iri.oom)
+    kgi_error_oom(err);
+  kgi_buf_dispose(&iri);
+  return n;
+}
+
 static kg_status keep_focus(selection *s, const kg_filter *f) {
   const kg_graph *g = s->g;
-  const kg_node *start = kg_graph_find_node(g, f->focus);
+  const kg_node *start = named_node(g, f->focus, s->err);
   if (!start)
-    return kgi_error_set(s->err, KG_ENOTFOUND, "focus: no node \"%s\" in the graph", f->focus);
+    return kgi_error_set(s->err, KG_ENOTFOUND,
+                         "focus: no node \"%s\" in the graph (give its id, its IRI or a CURIE)",
+                         f->focus);
   uint32_t *queue = kgi_malloc((g->nnodes + 1) * sizeof *queue);
   unsigned *dist = kgi_malloc((g->nnodes + 1) * sizeof *dist);
   if (!queue || !dist) {
@@ -212,6 +231,8 @@ static kg_status copy_node(kg_graph *out, const kg_node *n, kg_error *err) {
     st = kg_node_add_value(out, c, n->props[i].pred, &n->props[i].value, err);
   for (uint32_t i = 0; i < n->nsame && !st; i++)
     st = kg_node_add_same_as(out, c, n->same_as[i], err);
+  for (uint32_t i = 0; i < n->nimplied && !st; i++)
+    st = kgi_node_add_implied_class(out, c, n->implied[i], err);
   return st;
 }
 
@@ -287,6 +308,10 @@ kg_status kg_graph_filter(kg_graph **out, const kg_graph *g, const kg_filter *f,
   kg_graph *res = NULL;
   if (!st)
     st = kg_graph_new(&res, g->base, err);
+  if (!st && g->title) /* the part is still the graph of the same story and input */
+    st = kg_graph_set_title(res, g->title, err);
+  for (size_t i = 0; i < g->nprefixes && !st; i++)
+    st = kgi_graph_add_prefix(res, g->prefixes[i].prefix, g->prefixes[i].ns, err);
   if (!st)
     st = copy_kept(res, &s, err);
   free(s.keep);

@@ -33,8 +33,9 @@ static const kg_value *find_value(const kgi_prop *props, uint32_t n, const char 
                                   size_t npreds) {
   for (size_t p = 0; p < npreds; p++)
     for (uint32_t i = 0; i < n; i++)
-      if (strcmp(props[i].pred, preds[p]) == 0 &&
-          (props[i].value.kind == KG_VALUE_DATE || props[i].value.kind == KG_VALUE_DATETIME))
+      if ((props[i].value.kind == KG_VALUE_DATE || props[i].value.kind == KG_VALUE_DATETIME) &&
+          /* the predicate, or one aligned to it (wdt:P580 dates as schema:startDate does) */
+          kgi_vocab_is_a(props[i].pred, preds[p]))
         return &props[i].value;
   return NULL;
 }

@@ -1,6 +1,8 @@
 /*
  * The project vocabulary, read from ontology/kgexport.ttl (embedded at build time): the
- * one source of truth for which kg: terms exist, their English labels and their parents.
+ * one source of truth for which kg: terms exist, their English labels and their parents;
+ * and the alignments of well-known vocabularies onto it (ontology/alignments.ttl): which
+ * foreign class is drawn as which kg: class, which properties name, date or type a node.
  */
 #include "vocab.h"
 
@@ -12,7 +14,8 @@
 typedef struct term {
   const char *iri;
   const char *label;  /* rdfs:label @en */
-  const char *parent; /* first kg: rdfs:subClassOf */
+  const char *parent; /* kg: terms: the first kg: rdfs:subClassOf; aligned terms: the first
+                         rdfs:subClassOf or rdfs:subPropertyOf */
 } term;
 
 static struct {
@@ -58,12 +61,15 @@ static term *get(const char *iri) {
 
 static bool in_ns(const char *iri) { return strncmp(iri, KG_NS, strlen(KG_NS)) == 0; }
 
+/* Which file a triple comes from (the statement handler's data). */
+typedef enum source_file { ONTOLOGY, ALIGNMENTS } source_file;
+
 static void on_triple(void *data, raptor_statement *s) {
-  KGI_UNUSED(data);
+  source_file from = *(source_file *)data;
   if (V.status || s->subject->type != RAPTOR_TERM_TYPE_URI)
     return;
   const char *subj = (const char *)raptor_uri_as_string(s->subject->value.uri);
-  if (!in_ns(subj) || !subj[strlen(KG_NS)])
+  if (from == ONTOLOGY && (!in_ns(subj) || !subj[strlen(KG_NS)]))
     return;
   term *t = get(subj);
   if (!t)
@@ -73,21 +79,43 @@ static void on_triple(void *data, raptor_statement *s) {
   if (strcmp(pred, KGI_RDFS_LABEL) == 0 && o->type == RAPTOR_TERM_TYPE_LITERAL &&
       o->value.literal.language && strcmp((const char *)o->value.literal.language, "en") == 0) {
     t->label = kgi_pool_intern(&V.pool, (const char *)o->value.literal.string);
-  } else if (strcmp(pred, KGI_RDFS "subClassOf") == 0 && o->type == RAPTOR_TERM_TYPE_URI) {
+  } else if ((strcmp(pred, KGI_RDFS "subClassOf") == 0 ||
+              (from == ALIGNMENTS && strcmp(pred, KGI_RDFS "subPropertyOf") == 0)) &&
+             o->type == RAPTOR_TERM_TYPE_URI) {
     const char *sup = (const char *)raptor_uri_as_string(o->value.uri);
-    if (in_ns(sup) && !t->parent)
-      t->parent = kgi_pool_intern(&V.pool, sup);
+    if ((from == ALIGNMENTS || in_ns(sup)) && !t->parent &&
+        !(t->parent = kgi_pool_intern(&V.pool, sup)))
+      V.status = kgi_error_oom(V.err);
   }
 }
 
 static void on_log(void *data, raptor_log_message *m) {
-  KGI_UNUSED(data);
+  const char *file = data;
   if (m->level >= RAPTOR_LOG_LEVEL_ERROR && !V.status)
-    V.status = kgi_error_set(V.err, KG_ELIB, "ontology/kgexport.ttl:%d: %s",
-                             m->locator ? m->locator->line : 0, m->text);
+    V.status = kgi_error_set(V.err, KG_ELIB, "%s:%d: %s", file, m->locator ? m->locator->line : 0,
+                             m->text);
 }
 
-/* Read the embedded ontology into V (once per process, under pthread_once). */
+/* One embedded Turtle file into V. */
+static void read_file(raptor_world *w, source_file from, const char *name, const char *text,
+                      size_t len) {
+  raptor_parser *p = raptor_new_parser(w, "turtle");
+  raptor_uri *base = p ? raptor_new_uri(w, (const unsigned char *)KG_NS) : NULL;
+  if (!base) {
+    V.status = kgi_error_set(V.err, KG_ELIB, "cannot start the RDF parser");
+  } else {
+    raptor_world_set_log_handler(w, (void *)name, on_log);
+    raptor_parser_set_statement_handler(p, &from, on_triple);
+    if (raptor_parser_parse_start(p, base) == 0)
+      raptor_parser_parse_chunk(p, (const unsigned char *)text, len, 1);
+  }
+  if (base)
+    raptor_free_uri(base);
+  if (p)
+    raptor_free_parser(p);
+}
+
+/* Read the embedded ontology and alignments into V (once per process, under pthread_once). */
 static void load(void) {
   kg_error *err = &V.load_error;
   kg_error_init(err);
@@ -95,21 +123,12 @@ static void load(void) {
   V.err = err;
   V.status = KG_OK;
   raptor_world *w = kgi_raptor_world_get();
-  raptor_parser *p = w ? raptor_new_parser(w, "turtle") : NULL;
-  raptor_uri *base = p ? raptor_new_uri(w, (const unsigned char *)KG_NS) : NULL;
-  if (!base) {
+  if (!w)
     V.status = kgi_error_set(err, KG_ELIB, "cannot start the RDF parser");
-  } else {
-    raptor_world_set_log_handler(w, NULL, on_log);
-    raptor_parser_set_statement_handler(p, NULL, on_triple);
-    if (raptor_parser_parse_start(p, base) == 0)
-      raptor_parser_parse_chunk(p, (const unsigned char *)kgi_ontology_ttl, kgi_ontology_ttl_len,
-                                1);
-  }
-  if (base)
-    raptor_free_uri(base);
-  if (p)
-    raptor_free_parser(p);
+  if (!V.status)
+    read_file(w, ONTOLOGY, "ontology/kgexport.ttl", kgi_ontology_ttl, kgi_ontology_ttl_len);
+  if (!V.status)
+    read_file(w, ALIGNMENTS, "ontology/alignments.ttl", kgi_alignments_ttl, kgi_alignments_ttl_len);
   kgi_raptor_world_put(w);
   V.err = NULL;
   if (V.status) { /* what was read is dropped: every lookup then finds nothing */
@@ -147,6 +166,10 @@ bool kgi_vocab_is_a(const char *c, const char *wanted) {
       return true;
   return false;
 }
+
+bool kgi_vocab_names(const char *pred) { return kgi_vocab_is_a(pred, KGI_RDFS_LABEL); }
+
+bool kgi_vocab_types(const char *pred) { return kgi_vocab_is_a(pred, KGI_RDF_TYPE); }
 
 const char *kgi_vocab_label(const char *iri) {
   term *t = find(iri);

@@ -47,6 +47,13 @@ raptor_world *kgi_raptor_world_get(void);
 /* Give it back (handlers cleared) for the next user. Accepts NULL. */
 void kgi_raptor_world_put(raptor_world *w);
 
+/* Does pred name a node (a sub-property of rdfs:label: foaf:name, schema:name, ...)? */
+bool kgi_vocab_names(const char *pred);
+/* Does pred type its subject by its object (a sub-property of rdf:type: wdt:P31)? */
+bool kgi_vocab_types(const char *pred);
+
+extern const char kgi_alignments_ttl[];
+extern const size_t kgi_alignments_ttl_len;
 extern const char kgi_ontology_ttl[];
 extern const size_t kgi_ontology_ttl_len;
 

@@ -7,7 +7,30 @@
 #include <math.h>
 #include <string.h>
 
-const char *kgi_show_name(const kg_node *n) { return kg_node_display_label(n, KGI_SHOW_LANG); }
+/* A string value under a naming property (foaf:name, schema:name, skos:prefLabel, ...: see
+ * ontology/alignments.ttl), in KGI_SHOW_LANG when there is one; NULL when none. */
+static const char *aligned_name(const kg_node *n) {
+  const char *any = NULL;
+  for (uint32_t i = 0; i < n->nprops; i++) {
+    const kg_value *v = &n->props[i].value;
+    if ((v->kind != KG_VALUE_STRING && v->kind != KG_VALUE_LANGSTRING) ||
+        !kgi_vocab_names(n->props[i].pred))
+      continue;
+    if (v->kind == KG_VALUE_LANGSTRING && strcmp(v->lang, KGI_SHOW_LANG) == 0)
+      return v->lexical;
+    if (!any)
+      any = v->lexical;
+  }
+  return any;
+}
+
+const char *kgi_show_title(const kg_graph *g) { return g->title ? g->title : g->base; }
+
+const char *kgi_show_name(const kg_node *n) {
+  /* rdfs:label first; a node with none shows its aligned name, else its id */
+  const char *aligned = n->nlabels ? NULL : aligned_name(n);
+  return aligned ? aligned : kg_node_display_label(n, KGI_SHOW_LANG);
+}
 
 static bool is_cjk_lang(const char *lang) {
   return (strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
@@ -70,9 +93,17 @@ const kg_value *kgi_show_value(const kg_node *n, const char *pred) {
   return NULL;
 }
 
+/* The first value under pred or a property aligned to it (wdt:P580 for schema:startDate). */
+static const kg_value *aligned_value(const kg_node *n, const char *pred) {
+  for (uint32_t i = 0; i < n->nprops; i++)
+    if (kgi_vocab_is_a(n->props[i].pred, pred))
+      return &n->props[i].value;
+  return NULL;
+}
+
 void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *shown) {
-  const kg_value *start = kgi_show_value(n, KGI_SCHEMA "startDate");
-  const kg_value *end = kgi_show_value(n, KGI_SCHEMA "endDate");
+  const kg_value *start = aligned_value(n, KGI_SCHEMA "startDate");
+  const kg_value *end = aligned_value(n, KGI_SCHEMA "endDate");
   if (!start)
     start = kgi_show_value(n, KG_NS "date");
   if ((!start && !end) || (start && !end && strstr(shown, start->lexical)))
@@ -125,10 +156,26 @@ static bool gephi_placeable(const char *date) {
   return !date[0] || (date[0] != '-' && strspn(date, "0123456789") == 4);
 }
 
+/* A dateTime at midnight UTC is a day on a timeline (Wikidata writes every date so): shown as
+ * the date, which every GEXF reader takes (NetworkX's has no dateTime). */
+static void day_of_midnight(char *date) {
+  char *t = strchr(date, 'T');
+  if (t && strcmp(t, "T00:00:00Z") == 0)
+    *t = '\0';
+}
+
+static bool placeable(bool dated, char *start, char *end) {
+  if (!dated || !gephi_placeable(start) || !gephi_placeable(end))
+    return false;
+  day_of_midnight(start);
+  day_of_midnight(end);
+  return true;
+}
+
 bool kgi_show_node_period(const kg_node *n, char *start, char *end, size_t size) {
-  return kgi_node_interval(n, start, end, size) && gephi_placeable(start) && gephi_placeable(end);
+  return placeable(kgi_node_interval(n, start, end, size), start, end);
 }
 
 bool kgi_show_edge_period(const kg_edge *e, char *start, char *end, size_t size) {
-  return kgi_edge_interval(e, start, end, size) && gephi_placeable(start) && gephi_placeable(end);
+  return placeable(kgi_edge_interval(e, start, end, size), start, end);
 }

@@ -30,6 +30,9 @@ const char *kgi_style_text_colour(const kgi_style *s);
 /* The language visual formats show first; other languages go to per-language columns. */
 #define KGI_SHOW_LANG "en"
 
+/* The title a picture and a GraphML/GEXF description show: the graph's title, else its base
+ * IRI. */
+const char *kgi_show_title(const kg_graph *g);
 /* The name a node is shown under: its label in KGI_SHOW_LANG, else as kg_node_display_label. */
 const char *kgi_show_name(const kg_node *n);
 /* The first Chinese, Japanese or Korean label when it differs from `shown`, else NULL. */

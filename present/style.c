@@ -27,11 +27,13 @@ static const kgi_style styles[] = {
 
 static const kgi_style other = {NULL, "Other", "#d4d4d4", "ellipse", "disc"};
 
+/* The style of a class: its own, else its nearest styled ancestor's (a foreign class reaches
+ * a kg: one through ontology/alignments.ttl: foaf:Person -> kg:Person). */
 static const kgi_style *style_of_class(const char *iri) {
   size_t nns = strlen(KG_NS);
   for (int depth = 0; iri && depth < KGI_VOCAB_DEPTH_MAX; depth++, iri = kgi_vocab_parent(iri)) {
     if (strncmp(iri, KG_NS, nns) != 0)
-      return NULL;
+      continue;
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
       if (strcmp(iri + nns, styles[i].cls) == 0)
         return &styles[i];
@@ -42,6 +44,11 @@ static const kgi_style *style_of_class(const char *iri) {
 const kgi_style *kgi_style_for(const kg_node *n) {
   for (uint32_t i = 0; i < n->nclasses; i++) {
     const kgi_style *s = style_of_class(n->classes[i]);
+    if (s)
+      return s;
+  }
+  for (uint32_t i = 0; i < n->nimplied; i++) { /* typed by wdt:P31 and the like */
+    const kgi_style *s = style_of_class(n->implied[i]);
     if (s)
       return s;
   }

@@ -1,6 +1,7 @@
 # Sourced by every test script (tests/*.sh and the scripts in tests/*/): strict mode, a
 # temporary folder $tmp removed on exit, and the helpers the scripts share.
 set -euo pipefail
+exec </dev/null # kgexport reads standard input when it is a pipe: the story tests give it none
 tests_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd) # this folder, tests/
 tmp=$(mktemp -d)
 _at_exit=()

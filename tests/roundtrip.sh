@@ -8,9 +8,10 @@ bin=$1; shift
 base=$(awk '$1=="@prefix" && $2==":" {gsub(/[<>]/,"",$3); print $3}' "$tmp/a.ttl")
 "$bin" -q -f turtle -b "$base" -o "$tmp/b.ttl" "$tmp/a.ttl"
 diff -u "$tmp/a.ttl" "$tmp/b.ttl" >"$tmp/diff" || fail "Turtle changed on a round trip: $(head -20 "$tmp/diff")"
-# every prefix declared (the base ":" aside) is used: unused ones cost raptor time on each IRI
+# every prefix kgexport declares (the base ":" aside) is used: unused ones cost raptor time on
+# each IRI. raptor's Turtle writer declares rdf: by itself, whatever the graph holds.
 grep -v '^@prefix' "$tmp/a.ttl" >"$tmp/a.body" || true
-for p in $(awk '$1=="@prefix" && $2!=":" {print $2}' "$tmp/a.ttl"); do
+for p in $(awk '$1=="@prefix" && $2!=":" && $2!="rdf:" {print $2}' "$tmp/a.ttl"); do
   grep -q -- "$p" "$tmp/a.body" || fail "prefix $p declared but not used"
 done
 "$bin" -q -f ntriples -o "$tmp/ours.nt" "$@"
