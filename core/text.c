@@ -174,6 +174,7 @@ const kgi_prefix kgi_prefixes[] = {
     {"skos", "http://www.w3.org/2004/02/skos/core#"},
     {"foaf", "http://xmlns.com/foaf/0.1/"},
     {"wd", KGI_WD},
+    {"wdt", "http://www.wikidata.org/prop/direct/"},
     {NULL, NULL},
 };
 

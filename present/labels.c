@@ -101,6 +101,15 @@ static const kg_value *aligned_value(const kg_node *n, const char *pred) {
   return NULL;
 }
 
+/* A date as shown: a dateTime at midnight UTC (Wikidata writes every day so) as its day. */
+static void put_day(kgi_buf *b, const char *lexical) {
+  const char *t = strchr(lexical, 'T');
+  if (t && strcmp(t, "T00:00:00Z") == 0)
+    kgi_buf_put(b, lexical, (size_t)(t - lexical));
+  else
+    kgi_buf_puts(b, lexical);
+}
+
 void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *shown) {
   const kg_value *start = aligned_value(n, KGI_SCHEMA "startDate");
   const kg_value *end = aligned_value(n, KGI_SCHEMA "endDate");
@@ -110,10 +119,10 @@ void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *s
     return;
   kgi_buf_puts(b, sep);
   if (start)
-    kgi_buf_puts(b, start->lexical);
+    put_day(b, start->lexical);
   if (end) {
     kgi_buf_puts(b, " \xE2\x80\x93 "); /* – */
-    kgi_buf_puts(b, end->lexical);
+    put_day(b, end->lexical);
   }
 }
 
