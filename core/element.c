@@ -90,12 +90,16 @@ static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, uint32_t *
                           const char *pred, const kg_value *v, kg_error *err) {
   if (!pred || !kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not an absolute IRI", pred ? pred : "");
+  kg_status st = kgi_check_term(pred, err);
+  if (!st && v && v->kind == KG_VALUE_TYPED && v->datatype)
+    st = kgi_check_term(v->datatype, err);
+  if (st)
+    return st;
   kgi_prop p;
   p.pred = kgi_pool_intern(&g->pool, pred);
   if (!p.pred)
     return kgi_error_oom(err);
-  kg_status st = kgi_graph_intern_value(g, &p.value, v, err);
-  if (st)
+  if ((st = kgi_graph_intern_value(g, &p.value, v, err)))
     return st;
   for (uint32_t i = 0; i < *n; i++)
     if ((*items)[i].pred == p.pred && same_value(&(*items)[i].value, &p.value))
@@ -129,7 +133,8 @@ kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_e
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   if (!kgi_iri_ok(class_iri) || !kgi_iri_absolute(class_iri))
     return kgi_error_set(err, KG_EDATA, "class \"%s\" is not an absolute IRI", class_iri);
-  return add_str(g, &n->classes, &n->nclasses, &n->capclasses, class_iri, err);
+  kg_status st = kgi_check_term(class_iri, err);
+  return st ? st : add_str(g, &n->classes, &n->nclasses, &n->capclasses, class_iri, err);
 }
 
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri,

@@ -227,6 +227,9 @@ kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *src, const char
   *out = NULL;
   if (!kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
     return kgi_error_set(err, KG_EDATA, "relation \"%s\" is not an absolute IRI", pred);
+  kg_status st = kgi_check_term(pred, err);
+  if (st)
+    return st;
   const char *p = kgi_pool_intern(&g->pool, pred);
   if (!p)
     return kgi_error_oom(err);
@@ -249,7 +252,7 @@ kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *src, const char
   e->src = src;
   e->tgt = tgt;
   e->pred = p;
-  kg_status st = kgi_index_put(&g->edge_ix, h, e->index, err);
+  st = kgi_index_put(&g->edge_ix, h, e->index, err);
   if (st)
     return st;
   g->edges[g->nedges++] = e;

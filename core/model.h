@@ -66,6 +66,19 @@ struct kg_graph {
   size_t block_left;
 };
 
+/*
+ * The vocabulary's check of a term of kgexport's own namespace (ontology/vocab.c): KG_EDATA
+ * for one the ontology does not define, with the closest one as a suggestion. Every add
+ * function asks it, so the API refuses what the readers refuse. A weak reference: the core
+ * links, and its unit tests run, without the vocabulary layer (nothing is checked then); the
+ * library defines it whenever it holds the vocabulary, which every import and export uses.
+ */
+kg_status kgi_vocab_check_term(const char *iri, kg_error *err) __attribute__((weak));
+
+static inline kg_status kgi_check_term(const char *iri, kg_error *err) {
+  return kgi_vocab_check_term ? kgi_vocab_check_term(iri, err) : KG_OK;
+}
+
 /* A class the node has through a typing property (see kg_node.implied). */
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err);
 

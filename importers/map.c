@@ -32,16 +32,18 @@ static void fail_from(kgi_input *in, kg_status st, const kg_error *local, const 
   kgi_input_fail(in, st, token, false, local->message);
 }
 
-/* Refuse terms of our own namespace that the ontology does not define (typos: kg:Persn). */
+/* Refuse terms of our own namespace that the ontology does not define (typos: kg:Persn), by
+ * the check the API makes too, pointing at the term in the input. */
 static bool check_term(kgi_input *in, const char *iri) {
   size_t n = strlen(KG_NS);
-  if (strncmp(iri, KG_NS, n) != 0 || kgi_vocab_defines(iri))
+  if (strncmp(iri, KG_NS, n) != 0)
     return true;
-  char msg[KG_ERROR_MAX];
-  snprintf(msg, sizeof msg, "unknown term kg:%s: the kgexport ontology does not define it",
-           iri + n);
-  kgi_input_fail(in, KG_EDATA, iri + n, true, msg);
-  return false;
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = kgi_vocab_check_term(iri, &local);
+  if (st)
+    kgi_input_fail(in, st, iri + n, true, local.message);
+  return !st;
 }
 
 static kg_node *node_for(kgi_input *in, const kgi_term *t) {

@@ -155,6 +155,35 @@ kg_status kgi_vocab_load(kg_error *err) {
 
 bool kgi_vocab_defines(const char *iri) { return find(iri) != NULL; }
 
+/* The kg: term closest to a name that is none ("Persn" -> "Person"), or NULL. */
+static const char *closest_term(const char *local) {
+  size_t nns = strlen(KG_NS), best = (size_t)-1;
+  const char *found = NULL;
+  for (size_t i = 0; i < V.nterms; i++) {
+    if (strncmp(V.terms[i].iri, KG_NS, nns) != 0)
+      continue;
+    size_t d = kgi_edit_distance(local, V.terms[i].iri + nns);
+    if (d < best) {
+      best = d;
+      found = V.terms[i].iri + nns;
+    }
+  }
+  return found && kgi_edit_close(best, local) ? found : NULL;
+}
+
+kg_status kgi_vocab_check_term(const char *iri, kg_error *err) {
+  size_t nns = strlen(KG_NS);
+  if (strncmp(iri, KG_NS, nns) != 0)
+    return KG_OK;
+  kg_status st = kgi_vocab_load(err);
+  if (st || find(iri))
+    return st;
+  const char *near = closest_term(iri + nns);
+  return kgi_error_set(
+      err, KG_EDATA, "unknown term kg:%s: the kgexport ontology does not define it%s%s%s",
+      iri + nns, near ? " (did you mean kg:" : "", near ? near : "", near ? "?)" : "");
+}
+
 const char *kgi_vocab_parent(const char *iri) {
   term *t = find(iri);
   return t ? t->parent : NULL;

@@ -19,7 +19,7 @@ expect() { # file, exit code, message
 gen '<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "caf\xe9" .\n' >"$tmp/utf8.nt"
 expect "$tmp/utf8.nt" 65 "$tmp/utf8.nt:30001:74: invalid UTF-8 (byte 0xE9)"
 gen '<https://example.org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kgexport.org/ns#Persn> .\n' >"$tmp/term.nt"
-expect "$tmp/term.nt" 65 "$tmp/term.nt:30001:75: unknown term kg:Persn: the kgexport ontology does not define it"
+expect "$tmp/term.nt" 65 "$tmp/term.nt:30001:75: unknown term kg:Persn: the kgexport ontology does not define it (did you mean kg:Person?)"
 gen '' >"$tmp/ok.nt"
 [ "$(model_count triples "$bin" "$tmp/ok.nt")" -eq 30000 ] || fail "the valid file did not read as 30000 triples"
 echo "deep errors: right line and column after $(du -k "$tmp/ok.nt" | cut -f1) KB"

@@ -167,7 +167,34 @@ static void test_filter_far_dates(void) {
   kg_graph_free(g);
 }
 
+/* The API refuses what the readers refuse: a kg: term the ontology does not define. */
+static void test_api_checks_terms(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  kg_node *a = NULL, *b = NULL;
+  kg_edge *e = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  CHECK(g && kg_graph_add_node(&a, g, "a", &err) == KG_OK);
+  CHECK(g && kg_graph_add_node(&b, g, "b", &err) == KG_OK);
+  CHECK(kg_node_add_class(g, a, KG_NS "Persn", &err) == KG_EDATA);
+  CHECK_STR(err.message, "unknown term kg:Persn: the kgexport ontology does not define it (did "
+                         "you mean kg:Person?)");
+  kg_error_init(&err);
+  CHECK(kg_graph_add_edge(&e, g, a, KG_NS "holdsOffise", b, &err) == KG_EDATA);
+  kg_error_init(&err);
+  kg_value v = {KG_VALUE_STRING, "President", NULL, NULL};
+  CHECK(kg_node_add_value(g, a, KG_NS "rol", &v, &err) == KG_EDATA);
+  /* terms the ontology defines, and other vocabularies, go in */
+  kg_error_init(&err);
+  CHECK(kg_node_add_class(g, a, KG_NS "Person", &err) == KG_OK);
+  CHECK(kg_node_add_class(g, a, "http://xmlns.com/foaf/0.1/Person", &err) == KG_OK);
+  CHECK(kg_graph_add_edge(&e, g, a, KG_NS "holdsOffice", b, &err) == KG_OK);
+  kg_graph_free(g);
+}
+
 int main(void) {
+  test_api_checks_terms();
   test_filter_far_dates();
   test_blank_lookalike_iri();
   test_mapping();
