@@ -90,15 +90,15 @@ static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, uint32_t *
                           const char *pred, const kg_value *v, kg_error *err) {
   if (!pred || !kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not an absolute IRI", pred ? pred : "");
-  kg_status st = kgi_check_term(pred, err);
-  if (!st && v && v->kind == KG_VALUE_TYPED && v->datatype)
-    st = kgi_check_term(v->datatype, err);
-  if (st)
-    return st;
   kgi_prop p;
   p.pred = kgi_pool_intern(&g->pool, pred);
   if (!p.pred)
     return kgi_error_oom(err);
+  kg_status st = kgi_graph_check_term(g, p.pred, err);
+  if (!st && v && v->kind == KG_VALUE_TYPED && v->datatype)
+    st = kgi_check_term(v->datatype, err);
+  if (st)
+    return st;
   if ((st = kgi_graph_intern_value(g, &p.value, v, err)))
     return st;
   for (uint32_t i = 0; i < *n; i++)
@@ -133,8 +133,11 @@ kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_e
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   if (!kgi_iri_ok(class_iri) || !kgi_iri_absolute(class_iri))
     return kgi_error_set(err, KG_EDATA, "class \"%s\" is not an absolute IRI", class_iri);
-  kg_status st = kgi_check_term(class_iri, err);
-  return st ? st : add_str(g, &n->classes, &n->nclasses, &n->capclasses, class_iri, err);
+  const char *c = kgi_pool_intern(&g->pool, class_iri);
+  if (!c)
+    return kgi_error_oom(err);
+  kg_status st = kgi_graph_check_term(g, c, err);
+  return st ? st : add_str(g, &n->classes, &n->nclasses, &n->capclasses, c, err);
 }
 
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri,

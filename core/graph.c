@@ -71,6 +71,7 @@ void kg_graph_free(kg_graph *g) {
   free(g->edges);
   kgi_index_dispose(&g->node_ix);
   kgi_index_dispose(&g->edge_ix);
+  kgi_index_dispose(&g->term_ix);
   kgi_pool_dispose(&g->pool);
   free(g);
 }
@@ -227,12 +228,12 @@ kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *src, const char
   *out = NULL;
   if (!kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
     return kgi_error_set(err, KG_EDATA, "relation \"%s\" is not an absolute IRI", pred);
-  kg_status st = kgi_check_term(pred, err);
-  if (st)
-    return st;
   const char *p = kgi_pool_intern(&g->pool, pred);
   if (!p)
     return kgi_error_oom(err);
+  kg_status st = kgi_graph_check_term(g, p, err);
+  if (st)
+    return st;
   eprobe pr = {g, src, tgt, p};
   uint64_t h = triple_hash(src, p, tgt);
   uint32_t *found = kgi_index_find(&g->edge_ix, h, edge_is, &pr);
@@ -334,6 +335,20 @@ kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
       return kgi_error_oom(err);
   }
   return KG_OK; /* the caller runs kgi_graph_compact(), which rebuilds the id index */
+}
+
+static bool same_key(void *ctx, uint32_t v) {
+  KGI_UNUSED(ctx);
+  KGI_UNUSED(v);
+  return true; /* the keys are the interned pointers themselves */
+}
+
+kg_status kgi_graph_check_term(kg_graph *g, const char *p, kg_error *err) {
+  uint64_t key = (uint64_t)(uintptr_t)p;
+  if (kgi_index_find_key(&g->term_ix, key, same_key, NULL))
+    return KG_OK;
+  kg_status st = kgi_check_term(p, err);
+  return st ? st : kgi_index_put(&g->term_ix, key, 0, err);
 }
 
 kg_status kg_graph_set_title(kg_graph *g, const char *title, kg_error *err) {

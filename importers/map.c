@@ -146,6 +146,26 @@ static void mark_candidate(kgi_input *in, const kg_node *n) {
   in->stmt_candidate[n->index] = 1;
 }
 
+static bool same_key(void *ctx, uint32_t v) {
+  KGI_UNUSED(ctx);
+  KGI_UNUSED(v);
+  return true; /* the keys are the interned pointers themselves */
+}
+
+/* Does this (interned) predicate type its subject? Asked of the vocabulary once per
+ * predicate: 1 yes, 2 no. */
+static bool is_typing(kgi_input *in, const char *pred) {
+  uint64_t key = (uint64_t)(uintptr_t)pred;
+  uint32_t *known = kgi_index_find_key(&in->typing_ix, key, same_key, NULL);
+  if (known)
+    return *known == 1;
+  bool types = kgi_vocab_types(pred);
+  kg_error ignored; /* out of memory here only means asking again next time */
+  kg_error_init(&ignored);
+  (void)kgi_index_put(&in->typing_ix, key, types ? 1 : 2, &ignored);
+  return types;
+}
+
 /* An object that is a node: an edge, or the node's source. */
 static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, const kgi_term *o,
                              kg_error *local) {
@@ -158,14 +178,15 @@ static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, con
   }
   if (strcmp(pred, KGI_RDF_SUBJECT) == 0)
     mark_candidate(in, subj);
+  kg_edge *e;
+  kg_status st = kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
+  if (st)
+    return st;
   /* "instance of" and other typing properties (ontology/alignments.ttl) also give the
      subject its class for styles and filters; the edge stays, as the data says it */
-  kg_status st;
-  if (obj->iri && kgi_vocab_types(pred) &&
-      (st = kgi_node_add_implied_class(in->g, subj, obj->iri, local)))
-    return st;
-  kg_edge *e;
-  return kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
+  return obj->iri && is_typing(in, e->pred)
+             ? kgi_node_add_implied_class(in->g, subj, obj->iri, local)
+             : KG_OK;
 }
 
 /* rdf:type, owl:sameAs and rdf:predicate name a class, an external id and a relation: their

@@ -162,6 +162,7 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
   fmt->finish(&in);
   kgi_window_dispose(&in.win);
   free(in.stmt_candidate);
+  kgi_index_dispose(&in.typing_ix);
   free(own_base);
   free(own_parse);
   if (st) {
