@@ -49,7 +49,8 @@ static void usage(FILE *f) {
     fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
             kg_input_format_description(kg_input_format_name(i)));
   fprintf(f, "  -b, --base IRI        node ids are relative to IRI\n"
-             "      --focus ID        keep the neighbourhood of node ID (its id or IRI)\n"
+             "      --focus NODE      keep the neighbourhood of NODE: its id, IRI, CURIE, or a\n"
+             "                        name in any language (\"takaichi\", \"Xi Jinping\")\n"
              "      --depth N         how many edges from the focus, 0 or more (default 1)\n"
              "      --types A,B       keep nodes of these classes (kg: names such as Person,\n"
              "                        Event, or IRIs/CURIEs); subclasses count\n"

@@ -138,29 +138,13 @@ static kg_status keep_window(selection *s, const kg_filter *f) {
 
 /* ---- focus ---- */
 
-/* The node a person names: its id, its IRI, or a CURIE with the input's prefixes or the
- * well-known ones ("ex:alice", the id GraphML and GEXF show for it). */
-static const kg_node *named_node(const kg_graph *g, const char *text, kg_error *err) {
-  const kg_node *n = kg_graph_find_node(g, text);
-  if (n)
-    return n;
-  kgi_buf iri;
-  kgi_buf_init(&iri);
-  if (kgi_graph_expand_curie(&iri, g, text) && !iri.oom)
-    n = kg_graph_find_node(g, iri.s);
-  if (iri.oom)
-    kgi_error_oom(err);
-  kgi_buf_dispose(&iri);
-  return n;
-}
-
 static kg_status keep_focus(selection *s, const kg_filter *f) {
   const kg_graph *g = s->g;
-  const kg_node *start = named_node(g, f->focus, s->err);
-  if (!start)
-    return kgi_error_set(s->err, KG_ENOTFOUND,
-                         "focus: no node \"%s\" in the graph (give its id, its IRI or a CURIE)",
-                         f->focus);
+  const kg_node *start = NULL;
+  kg_error local;
+  kg_error_init(&local);
+  if (kg_graph_lookup(&start, g, f->focus, &local))
+    return kgi_error_set(s->err, local.status, "focus: %s", local.message);
   uint32_t *queue = kgi_malloc((g->nnodes + 1) * sizeof *queue);
   unsigned *dist = kgi_malloc((g->nnodes + 1) * sizeof *dist);
   if (!queue || !dist) {
