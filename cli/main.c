@@ -56,6 +56,9 @@ static void usage(FILE *f) {
              "                        Event, or IRIs/CURIEs); subclasses count\n"
              "      --from DATE       keep events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)\n"
              "      --to DATE         keep events up to DATE\n"
+             "      --view V          what pictures and DOT show: overview (the default: the\n"
+             "                        actors and events, quotes and figures folded in), full,\n"
+             "                        timeline (the dated events in date order)\n"
              "  -s, --stats           print the counts (nodes, edges, triples) on standard output\n"
              "                        and export nothing (not with --output or --all)\n"
              "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
@@ -244,6 +247,45 @@ static double ticker_stop(ticker *t) {
   return s >= 1 ? s : 0;
 }
 
+/* The other views of --all, as SVG (which zooms): NAME-full.svg and NAME-timeline.svg. */
+static int export_views(const kg_graph *g, const char *dir, const char *stem, int quiet,
+                        const kg_stats *s) {
+  static const struct {
+    const char *suffix;
+    kg_view view;
+  } views[] = {{"full", KG_VIEW_FULL}, {"timeline", KG_VIEW_TIMELINE}};
+  for (size_t i = 0; i < sizeof views / sizeof views[0]; i++) {
+    size_t size = strlen(dir) + strlen(stem) + strlen(views[i].suffix) + 8;
+    char *path = malloc(size);
+    if (!path) {
+      fprintf(stderr, "%s: out of memory\n", prog);
+      return EXIT_SOFTWARE;
+    }
+    snprintf(path, size, "%s/%s-%s.svg", dir, stem, views[i].suffix);
+    int rc = EXIT_OK;
+    if (!kg_format_practical(g, "svg")) {
+      if (!quiet)
+        fprintf(stderr,
+                "%s: skipped %s: the graph is large (%zu nodes) and its layout can take "
+                "minutes; ask for it with -f svg --view %s -o %s\n",
+                prog, path, s->nodes, views[i].suffix, path);
+    } else {
+      kg_export_options o;
+      kg_export_options_init(&o);
+      o.view = views[i].view;
+      kg_error err;
+      kg_error_init(&err);
+      rc = kg_export_file_with(g, "svg", path, &o, &err) ? fail(&err) : EXIT_OK;
+      if (!rc && !quiet)
+        summary(stdout, path, "svg", s, 0);
+    }
+    free(path);
+    if (rc)
+      return rc;
+  }
+  return EXIT_OK;
+}
+
 /* Every format into dir: the pictures only where their layout is practical (one line says
  * how to ask for a picture left out). Progress on a terminal, one line per file. */
 static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet) {
@@ -293,7 +335,7 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
     if (rc)
       return rc;
   }
-  return EXIT_OK;
+  return export_views(g, dir, stem, quiet, &s);
 }
 
 /* "Person,Event" -> {"Person", "Event"}: *buf holds the text, *list points into it (both
@@ -328,6 +370,7 @@ int main(int argc, char **argv) {
       {"types", required_argument, NULL, 'T'},
       {"from", required_argument, NULL, 'R'},
       {"to", required_argument, NULL, 'U'},
+      {"view", required_argument, NULL, 'W'},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
@@ -335,6 +378,8 @@ int main(int argc, char **argv) {
   int stats = 0, quiet = 0, c;
   kg_filter filter;
   kg_filter_init(&filter);
+  kg_export_options eopts;
+  kg_export_options_init(&eopts);
   char *types_buf = NULL;
   const char **types = NULL;
   opterr = 0;
@@ -369,6 +414,13 @@ int main(int argc, char **argv) {
       filter.types = types;
       break;
     case 'R': filter.from = optarg; break;
+    case 'W': {
+      kg_error verr;
+      kg_error_init(&verr);
+      if (kg_view_from_name(&eopts.view, optarg, &verr))
+        return usage_error("%s", verr.message);
+      break;
+    }
     case 'U': filter.to = optarg; break;
     case 'h': usage(stdout); return EXIT_OK;
     case 'V': printf("kgexport %s\n", KG_VERSION); return EXIT_OK;
@@ -392,6 +444,13 @@ int main(int argc, char **argv) {
                              "leave out --output (or redirect: > FILE)");
   if (stats && all)
     return usage_error("%s", "--stats and --all exclude each other");
+  if (eopts.view != KG_VIEW_DEFAULT && all)
+    return usage_error("%s", "--view and --all exclude each other (--all writes the overview "
+                             "and NAME-full.svg, NAME-timeline.svg)");
+  if (eopts.view != KG_VIEW_DEFAULT && !kg_format_has_views(format))
+    return usage_error("--view is for pictures and DOT (dot, png, svg, pdf): %s writes the "
+                       "whole graph",
+                       format);
   const char *input = optind < argc ? argv[optind] : NULL;
   int from_stdin = input && strcmp(input, "-") == 0;
   if (!input) {
@@ -451,8 +510,8 @@ int main(int argc, char **argv) {
     int show = !quiet && isatty(STDERR_FILENO) && (output || !isatty(STDOUT_FILENO));
     ticker t;
     ticker_start(&t, output ? output : "standard output", show, 0);
-    st = output ? kg_export_file(g, format, output, &err)
-                : kg_export_stream(g, format, stdout, &err);
+    st = output ? kg_export_file_with(g, format, output, &eopts, &err)
+                : kg_export_stream_with(g, format, stdout, &eopts, &err);
     double seconds = ticker_stop(&t);
     if (st)
       rc = fail(&err);

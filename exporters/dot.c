@@ -18,8 +18,12 @@ static kg_status write_action(Agraph_t *root, void *ctx, kg_error *err) {
   return KG_OK;
 }
 
+static kg_status write_dot_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+  return kgi_dot_with_graph(g, view, write_action, out, err);
+}
+
 static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
-  return kgi_dot_with_graph(g, write_action, out, err);
+  return kgi_dot_with_graph(g, KGI_VIEW_OVERVIEW, write_action, out, err);
 }
 
 const kgi_exporter kgi_exporter_dot = {
@@ -27,4 +31,5 @@ const kgi_exporter kgi_exporter_dot = {
     .extension = "dot",
     .description = "Graphviz DOT (cgraph)",
     .write = write_dot,
+    .write_view = write_dot_view,
 };

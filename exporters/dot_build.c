@@ -158,6 +158,15 @@ static void put_node_label(kgi_buf *b, const kg_node *n) {
     kgi_show_dates(b, "\n", n, kgi_buf_str(b));
 }
 
+/* What the overview folds into a node: the figures of an event on lines of their own, and
+   how many statements a speaker made (the tooltip lists them). */
+static void put_folded(kgi_buf *b, const kgi_dot *d, const kg_node *n) {
+  kgi_view_put_figures(b, d->view, d->g, n);
+  size_t said = kgi_view_statements(d->view, n);
+  if (said)
+    kgi_buf_printf(b, "\n(%zu statement%s)", said, said == 1 ? "" : "s");
+}
+
 /* Classes; IRI (or blank id); source; then every literal value: the drawing's details. */
 static void put_node_tooltip(kgi_buf *b, const kg_node *n) {
   for (uint32_t i = 0; i < n->nclasses; i++) {
@@ -187,10 +196,12 @@ static kg_status add_node(kgi_dot *d, const kg_node *n) {
   kg_status st;
   kgi_buf_clear(&d->text);
   put_node_label(&d->text, n);
+  put_folded(&d->text, d, n);
   if ((st = kgi_dot_set_text(d, an, "label", ESC_LABEL)))
     return st;
   kgi_buf_clear(&d->text);
   put_node_tooltip(&d->text, n);
+  kgi_view_put_statements(&d->text, d->view, d->g, n);
   if ((st = kgi_dot_set_text(d, an, "tooltip", ESC_TOOLTIP)) ||
       (st = kgi_dot_set_plain(d, an, "shape", s->shape)) ||
       (st = kgi_dot_set_plain(d, an, "fillcolor", s->fill)) ||
@@ -210,15 +221,19 @@ static kg_status add_node(kgi_dot *d, const kg_node *n) {
 }
 
 static kg_status add_nodes(kgi_dot *d) {
+  size_t shown = 0;
   for (size_t i = 0; i < d->g->nnodes; i++) {
+    if (!d->view->node_shown[i])
+      continue;
     kg_status st = add_node(d, d->g->nodes[i]);
     if (st)
       return st;
+    shown++;
   }
   /* ids are unique in the model; two equal names would have given one DOT node */
-  if ((size_t)agnnodes(d->root) != d->g->nnodes)
-    return kgi_error_set(d->err, KG_ELIB, "DOT: %d nodes drawn for %zu in the graph",
-                         agnnodes(d->root), d->g->nnodes);
+  if ((size_t)agnnodes(d->root) != shown)
+    return kgi_error_set(d->err, KG_ELIB, "DOT: %d nodes drawn for %zu in the view",
+                         agnnodes(d->root), shown);
   return KG_OK;
 }
 
@@ -258,22 +273,45 @@ static kg_status add_edge(kgi_dot *d, const kg_edge *e) {
                                  (st = kgi_dot_set_plain(d, ae, "color", "#b0b0b0")) ||
                                  (st = kgi_dot_set_plain(d, ae, "fontcolor", "#8c8c8c"))))
     return st;
+  /* on a timeline the axis is the dates': the data's edges do not rank */
+  if (d->view->kind == KGI_VIEW_TIMELINE && (st = kgi_dot_set_plain(d, ae, "constraint", "false")))
+    return st;
   return KG_OK;
 }
 
 static kg_status add_edges(kgi_dot *d) {
+  size_t shown = 0;
   for (size_t i = 0; i < d->g->nedges; i++) {
-    kg_status st = add_edge(d, d->g->edges[i]);
+    const kg_edge *e = d->g->edges[i];
+    if (!d->view->edge_shown[i] || !d->view->node_shown[e->src->index] ||
+        !d->view->node_shown[e->tgt->index])
+      continue;
+    kg_status st = add_edge(d, e);
     if (st)
       return st;
+    shown++;
   }
-  if ((size_t)agnedges(d->root) != d->g->nedges)
-    return kgi_error_set(d->err, KG_ELIB, "DOT: %d edges drawn for %zu in the graph",
-                         agnedges(d->root), d->g->nedges);
+  if ((size_t)agnedges(d->root) != shown)
+    return kgi_error_set(d->err, KG_ELIB, "DOT: %d edges drawn for %zu in the view",
+                         agnedges(d->root), shown);
   return KG_OK;
 }
 
 /* ---- the exporter ---- */
+
+/*
+ * The overview is meant to be seen whole on a screen: the story's, at 96 dpi, fits 3400 x
+ * 1900 px (2560 x 1440 at 75%). With rankdir=LR its height is the rows of its fullest rank, so
+ * rows are packed close (nodesep 0.05 in: measured 3131 x 1865 px against 3131 x 2483 with the
+ * full view's 0.18), and the margin is small.
+ */
+static kg_status tighten(kgi_dot *d) {
+  kg_status st;
+  if ((st = kgi_dot_set_plain(d, d->root, "nodesep", "0.05")) ||
+      (st = kgi_dot_set_plain(d, d->root, "pad", "0.1")))
+    return st;
+  return KG_OK;
+}
 
 static kg_status mark_large(kgi_dot *d) {
   kg_status st;
@@ -290,21 +328,27 @@ static kg_status mark_large(kgi_dot *d) {
  * plugin and font caches of the one rendering context), so one graph at a time is built,
  * written and rendered: two threads exporting pictures at once take turns here.
  */
-static kg_status with_graph_locked(const kg_graph *g, kgi_dot_action action, void *ctx,
-                                   kg_error *err);
+static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_dot_action action,
+                                   void *ctx, kg_error *err);
 
 static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
 
-kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx, kg_error *err) {
+kg_status kgi_dot_with_graph(const kg_graph *g, kgi_view_kind view, kgi_dot_action action,
+                             void *ctx, kg_error *err) {
+  kgi_view v;
+  kg_status st = kgi_view_build(&v, g, view, err);
+  if (st)
+    return st;
   pthread_mutex_lock(&graphviz_lock);
-  kg_status st = with_graph_locked(g, action, ctx, err);
+  st = with_graph_locked(g, &v, action, ctx, err);
   pthread_mutex_unlock(&graphviz_lock);
+  kgi_view_dispose(&v);
   return st;
 }
 
-static kg_status with_graph_locked(const kg_graph *g, kgi_dot_action action, void *ctx,
-                                   kg_error *err) {
-  kgi_dot d = {.g = g, .err = err};
+static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_dot_action action,
+                                   void *ctx, kg_error *err) {
+  kgi_dot d = {.g = g, .view = view, .err = err};
   kg_status st = KG_OK;
   cg_message[0] = '\0';
   agusererrf old_hook = agseterrf(capture_cg_error);
@@ -314,8 +358,11 @@ static kg_status with_graph_locked(const kg_graph *g, kgi_dot_action action, voi
     goto done;
   }
   d.large = g->nnodes > KGI_DOT_LARGE_GRAPH;
-  if ((st = open_graph(&d)) || (d.large && (st = mark_large(&d))) || (st = add_nodes(&d)) ||
-      (st = add_edges(&d)) || (!d.large && (st = kgi_dot_add_country_clusters(&d))) ||
+  if ((st = open_graph(&d)) || (d.large && (st = mark_large(&d))) ||
+      (!d.large && view->kind == KGI_VIEW_OVERVIEW && (st = tighten(&d))) || (st = add_nodes(&d)) ||
+      (st = add_edges(&d)) ||
+      (view->kind == KGI_VIEW_TIMELINE && !d.large && (st = kgi_dot_add_time_axis(&d))) ||
+      (view->kind != KGI_VIEW_TIMELINE && !d.large && (st = kgi_dot_add_country_clusters(&d))) ||
       (st = kgi_dot_add_legend(&d)))
     goto done;
   st = action(d.root, ctx, err);

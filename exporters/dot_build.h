@@ -30,15 +30,17 @@ bool kgi_dot_is_large(Agraph_t *root);
  * "cgraph failed" and gets cgraph's own message. */
 typedef kg_status (*kgi_dot_action)(Agraph_t *root, void *ctx, kg_error *err);
 
-/* Build the styled cgraph graph of g, run action on it, free it. Graphs above
- * KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
-kg_status kgi_dot_with_graph(const kg_graph *g, kgi_dot_action action, void *ctx, kg_error *err);
+/* Build the styled cgraph graph of what a view shows of g, run action on it, free it. Graphs
+ * above KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
+kg_status kgi_dot_with_graph(const kg_graph *g, kgi_view_kind view, kgi_dot_action action,
+                             void *ctx, kg_error *err);
 
 /* ---- inside the builder (dot_build.c, dot_groups.c) ---- */
 
 /* The graph being built. */
 typedef struct kgi_dot {
   const kg_graph *g;
+  const kgi_view *view; /* what is drawn */
   Agraph_t *root;
   Agnode_t **nodes; /* the cgraph node of each model node, by index */
   kgi_buf text;     /* text being composed */
@@ -60,5 +62,7 @@ kg_status kgi_dot_set_plain(kgi_dot *d, void *obj, const char *name, const char 
 kg_status kgi_dot_set_text(kgi_dot *d, void *obj, const char *name, kgi_dot_esc kind);
 kg_status kgi_dot_add_legend(kgi_dot *d);
 kg_status kgi_dot_add_country_clusters(kgi_dot *d);
+/* A timeline's axis: its dated events ranked left to right in date order. */
+kg_status kgi_dot_add_time_axis(kgi_dot *d);
 
 #endif

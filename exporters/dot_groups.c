@@ -61,7 +61,7 @@ kg_status kgi_dot_add_legend(kgi_dot *d) {
     const kgi_style *s = kgi_style_at(i);
     bool used = false;
     for (size_t j = 0; j < d->g->nnodes && !used; j++)
-      used = kgi_style_for(d->g->nodes[j]) == s;
+      used = d->view->node_shown[j] && kgi_style_for(d->g->nodes[j]) == s;
     if (!used)
       continue;
     Agnode_t *n;
@@ -108,7 +108,8 @@ kg_status kgi_dot_add_country_clusters(kgi_dot *d) {
   }
   for (size_t i = 0; i < g->nedges; i++) {
     const kg_edge *e = g->edges[i];
-    if (!acts_for_country(e))
+    if (!acts_for_country(e) || !d->view->node_shown[e->src->index] ||
+        !d->view->node_shown[e->tgt->index])
       continue;
     uint32_t a = e->src->index;
     several[a] = several[a] || (country[a] && country[a] != e->tgt);
@@ -152,5 +153,67 @@ kg_status kgi_dot_add_country_clusters(kgi_dot *d) {
     st = kgi_dot_set_plain(d, d->root, "splines", "polyline");
   free(country);
   free(several);
+  return st;
+}
+
+/* ---- a timeline's axis ---- */
+
+typedef struct dated {
+  const kg_node *n;
+  char start[KGI_DATE_MAX];
+} dated;
+
+static int by_start(const void *a, const void *b) {
+  const dated *x = a, *y = b;
+  int c = kgi_date_compare(x->start, y->start);
+  return c ? c : (x->n->index > y->n->index) - (x->n->index < y->n->index);
+}
+
+/*
+ * The dated events left to right in date order: events of one date in a column (rank=same),
+ * and an invisible, heavy edge from each date's first event to the next date's, which dot
+ * ranks along rankdir=LR. An interval ("2026-04") is placed by its start. The data's own edges
+ * carry constraint=false (add_edge), so they do not fight the axis.
+ */
+kg_status kgi_dot_add_time_axis(kgi_dot *d) {
+  const kg_graph *g = d->g;
+  dated *axis = kgi_malloc((g->nnodes + 1) * sizeof *axis);
+  if (!axis)
+    return kgi_error_oom(d->err);
+  size_t n = 0;
+  char end[KGI_DATE_MAX];
+  for (size_t i = 0; i < g->nnodes; i++)
+    if (d->view->node_shown[i] && kgi_view_on_axis(g->nodes[i]) &&
+        kgi_node_interval(g->nodes[i], axis[n].start, end, sizeof end)) {
+      axis[n].n = g->nodes[i];
+      n++;
+    }
+  qsort(axis, n, sizeof *axis, by_start);
+  kg_status st = KG_OK;
+  Agnode_t *prev = NULL;
+  for (size_t i = 0, group = 0; i < n && !st; group++) {
+    size_t j = i;
+    while (j < n && kgi_date_compare(axis[j].start, axis[i].start) == 0)
+      j++;
+    char name[64];
+    snprintf(name, sizeof name, "time_%zu", group);
+    Agraph_t *column = j - i > 1 ? agsubg(d->root, name, 1) : NULL;
+    if (j - i > 1 && (!column || (st = kgi_dot_set_plain(d, column, "rank", "same"))))
+      st = st ? st : kgi_dot_failed(d, "create a date's column");
+    for (size_t k = i; k < j && column && !st; k++)
+      if (!agsubnode(column, d->nodes[axis[k].n->index], 1))
+        st = kgi_dot_failed(d, "put an event in its date's column");
+    Agnode_t *first = d->nodes[axis[i].n->index];
+    if (!st && prev) {
+      snprintf(name, sizeof name, "time_e%zu", group);
+      Agedge_t *e = agedge(d->root, prev, first, name, 1);
+      if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")) ||
+          (st = kgi_dot_set_plain(d, e, "weight", "100")))
+        st = st ? st : kgi_dot_failed(d, "create the time axis");
+    }
+    prev = first;
+    i = j;
+  }
+  free(axis);
   return st;
 }

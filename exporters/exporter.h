@@ -7,6 +7,7 @@
 
 #include "model.h"
 #include "triples.h"
+#include "present.h"
 #include "vocab.h"
 
 #include <stdio.h>
@@ -17,6 +18,8 @@ typedef struct kgi_exporter {
   const char *description;
   /* Write all of g to out. Never opens, closes or renames files. */
   kg_status (*write)(const kg_graph *g, FILE *out, kg_error *err);
+  /* Formats that draw a view (present.h) have this too; write is then their default view. */
+  kg_status (*write_view)(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err);
 } kgi_exporter;
 
 extern const kgi_exporter kgi_exporter_turtle;

@@ -95,22 +95,69 @@ const char *kg_format_description(const char *format) {
   return x ? x->description : NULL;
 }
 
-kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out, kg_error *err) {
+static const char *const view_names[] = {"overview", "full", "timeline"};
+
+kg_status kg_view_from_name(kg_view *out, const char *name, kg_error *err) {
+  for (size_t i = 0; name && i < sizeof view_names / sizeof view_names[0]; i++)
+    if (strcasecmp(name, view_names[i]) == 0) {
+      *out = (kg_view)(KG_VIEW_OVERVIEW + i);
+      return KG_OK;
+    }
+  return kgi_error_set(err, KG_ENOTFOUND, "unknown view '%s'. Views: overview, full, timeline",
+                       name ? name : "");
+}
+
+int kg_format_has_views(const char *format) {
+  const kgi_exporter *x = kgi_exporter_find(format);
+  return x && x->write_view;
+}
+
+void kg_export_options_init(kg_export_options *opts) {
+  if (opts) {
+    memset(opts, 0, sizeof *opts);
+    opts->version = KG_EXPORT_OPTIONS_VERSION;
+  }
+}
+
+/* The view an export draws: the one asked for, else the format's own (the overview). */
+static kgi_view_kind view_of(kg_view v) {
+  return v == KG_VIEW_FULL       ? KGI_VIEW_FULL
+         : v == KG_VIEW_TIMELINE ? KGI_VIEW_TIMELINE
+                                 : KGI_VIEW_OVERVIEW;
+}
+
+kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out,
+                                const kg_export_options *opts, kg_error *err) {
   if (!g || !out)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
+  if (opts && opts->version != KG_EXPORT_OPTIONS_VERSION)
+    return kgi_error_set(err, KG_EINVAL,
+                         "kg_export_options version %u is not %u (call kg_export_options_init)",
+                         opts->version, KG_EXPORT_OPTIONS_VERSION);
   const kgi_exporter *x = kgi_exporter_find(format);
   if (!x)
     return unknown_format(format ? format : "", err);
+  kg_view view = opts ? opts->view : KG_VIEW_DEFAULT;
+  if (view != KG_VIEW_DEFAULT && !x->write_view)
+    return kgi_error_set(err, KG_EINVAL,
+                         "%s has no views: a view is what a picture or DOT shows (dot, png, svg, "
+                         "pdf); data formats write the whole graph",
+                         x->name);
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
-  st = x->write(g, out, err);
+  st = x->write_view ? x->write_view(g, out, view_of(view), err) : x->write(g, out, err);
   if (!st && (fflush(out) != 0 || ferror(out)))
     st = kgi_error_set(err, KG_EIO, "write failed");
   return st;
 }
 
-kg_status kg_export_file(const kg_graph *g, const char *format, const char *path, kg_error *err) {
+kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out, kg_error *err) {
+  return kg_export_stream_with(g, format, out, NULL, err);
+}
+
+kg_status kg_export_file_with(const kg_graph *g, const char *format, const char *path,
+                              const kg_export_options *opts, kg_error *err) {
   if (!path)
     return kgi_error_set(err, KG_EINVAL, "missing path");
   kg_status st = kg_format_check(format ? format : "", err);
@@ -119,10 +166,14 @@ kg_status kg_export_file(const kg_graph *g, const char *format, const char *path
   kgi_sink sink;
   if ((st = kgi_sink_open(&sink, path, err)))
     return st;
-  st = kg_export_stream(g, format, sink.fp, err);
+  st = kg_export_stream_with(g, format, sink.fp, opts, err);
   if (st) {
     kgi_sink_abort(&sink);
     return st;
   }
   return kgi_sink_commit(&sink, err);
+}
+
+kg_status kg_export_file(const kg_graph *g, const char *format, const char *path, kg_error *err) {
+  return kg_export_file_with(g, format, path, NULL, err);
 }

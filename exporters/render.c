@@ -79,19 +79,31 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
   return st;
 }
 
-static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
+static kg_status write_png_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
   render r = {"png", out};
-  return kgi_dot_with_graph(g, render_action, &r, err);
+  return kgi_dot_with_graph(g, view, render_action, &r, err);
+}
+
+static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
+  return write_png_view(g, out, KGI_VIEW_OVERVIEW, err);
+}
+
+static kg_status write_svg_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+  render r = {"svg", out};
+  return kgi_dot_with_graph(g, view, render_action, &r, err);
 }
 
 static kg_status write_svg(const kg_graph *g, FILE *out, kg_error *err) {
-  render r = {"svg", out};
-  return kgi_dot_with_graph(g, render_action, &r, err);
+  return write_svg_view(g, out, KGI_VIEW_OVERVIEW, err);
+}
+
+static kg_status write_pdf_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+  render r = {"pdf", out};
+  return kgi_dot_with_graph(g, view, render_action, &r, err);
 }
 
 static kg_status write_pdf(const kg_graph *g, FILE *out, kg_error *err) {
-  render r = {"pdf", out};
-  return kgi_dot_with_graph(g, render_action, &r, err);
+  return write_pdf_view(g, out, KGI_VIEW_OVERVIEW, err);
 }
 
 const kgi_exporter kgi_exporter_png = {
@@ -99,6 +111,7 @@ const kgi_exporter kgi_exporter_png = {
     .extension = "png",
     .description = "PNG picture, laid out and rendered by Graphviz (gvc)",
     .write = write_png,
+    .write_view = write_png_view,
 };
 
 const kgi_exporter kgi_exporter_svg = {
@@ -106,6 +119,7 @@ const kgi_exporter kgi_exporter_svg = {
     .extension = "svg",
     .description = "SVG picture with Wikidata links and tooltips (gvc)",
     .write = write_svg,
+    .write_view = write_svg_view,
 };
 
 const kgi_exporter kgi_exporter_pdf = {
@@ -113,4 +127,5 @@ const kgi_exporter kgi_exporter_pdf = {
     .extension = "pdf",
     .description = "PDF picture (gvc)",
     .write = write_pdf,
+    .write_view = write_pdf_view,
 };

@@ -335,6 +335,38 @@ KG_EXTERN KG_NODISCARD kg_status kg_format_check(const char *format, kg_error *e
  */
 KG_EXTERN int kg_format_practical(const kg_graph *g, const char *format);
 
+/*
+ * What a picture or a DOT file shows of a graph (data formats write everything, always):
+ *   KG_VIEW_OVERVIEW  the default: the actors, their countries and bodies, the events and
+ *                     deadlines and how they connect; quotes and figures folded into the node
+ *                     they belong to (a speaker's statements in its tooltip, an event's figures
+ *                     in its label); topics, sources and "about" edges left out;
+ *   KG_VIEW_FULL      every node and edge;
+ *   KG_VIEW_TIMELINE  the dated events left to right in date order, with the actors that took
+ *                     part in them.
+ */
+typedef enum kg_view {
+  KG_VIEW_DEFAULT = 0, /* the format's own: KG_VIEW_OVERVIEW for pictures and DOT */
+  KG_VIEW_OVERVIEW,
+  KG_VIEW_FULL,
+  KG_VIEW_TIMELINE
+} kg_view;
+
+/* The view a name says ("overview", "full", "timeline"; case does not matter), else
+ * KG_ENOTFOUND with the names in the message. */
+KG_EXTERN KG_NODISCARD kg_status kg_view_from_name(kg_view *out, const char *name, kg_error *err);
+/* Does the format draw a view (dot, png, svg, pdf)? 1 or 0. */
+KG_EXTERN int kg_format_has_views(const char *format);
+
+/* Options of an export, versioned as kg_import_options are. */
+#define KG_EXPORT_OPTIONS_VERSION 1
+typedef struct kg_export_options {
+  unsigned version; /* KG_EXPORT_OPTIONS_VERSION */
+  kg_view view;     /* a view other than KG_VIEW_DEFAULT for a data format is KG_EINVAL */
+} kg_export_options;
+
+KG_EXTERN void kg_export_options_init(kg_export_options *opts);
+
 /* Write the graph to an open stream (not closed). */
 KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out,
                                                   kg_error *err);
@@ -344,6 +376,13 @@ KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char 
  */
 KG_EXTERN KG_NODISCARD kg_status kg_export_file(const kg_graph *g, const char *format,
                                                 const char *path, kg_error *err);
+/* The same with options (opts may be NULL: the defaults). */
+KG_EXTERN KG_NODISCARD kg_status kg_export_stream_with(const kg_graph *g, const char *format,
+                                                       FILE *out, const kg_export_options *opts,
+                                                       kg_error *err);
+KG_EXTERN KG_NODISCARD kg_status kg_export_file_with(const kg_graph *g, const char *format,
+                                                     const char *path,
+                                                     const kg_export_options *opts, kg_error *err);
 
 #ifdef __cplusplus
 }

@@ -62,4 +62,33 @@ bool kgi_show_edge_period(const kg_edge *e, char *start, char *end, size_t size)
 /* A node's size in Gephi, which scales sizes itself: its importance, here its degree. */
 double kgi_show_size(const kg_node *n);
 
+/* ---- views (present/view.c) ---- */
+
+typedef enum kgi_view_kind {
+  KGI_VIEW_FULL,     /* everything, as the model holds it */
+  KGI_VIEW_OVERVIEW, /* actors, bodies, places and events; quotes and figures folded into the
+                        node they belong to; context (topics, sources, about) left out */
+  KGI_VIEW_TIMELINE  /* the dated events in date order, with the actors that took part */
+} kgi_view_kind;
+
+/* What a view shows of a graph. init: kgi_view_build; dispose: kgi_view_dispose. */
+typedef struct kgi_view {
+  kgi_view_kind kind;
+  uint8_t *node_shown, *edge_shown; /* by index */
+  /* per node, the statements it made (quotes saidBy it) and the figures of it (quantities
+     quantityOf it): lists by node index + 1, 0 ends */
+  uint32_t *said_first, *said_next, *figure_first, *figure_next;
+} kgi_view;
+
+kg_status kgi_view_build(kgi_view *v, const kg_graph *g, kgi_view_kind kind, kg_error *err);
+void kgi_view_dispose(kgi_view *v);
+/* Does a timeline place this node on its axis (a dated event or deadline)? */
+bool kgi_view_on_axis(const kg_node *n);
+/* How many statements a node made (folded into it by the overview). */
+size_t kgi_view_statements(const kgi_view *v, const kg_node *n);
+/* Each statement of a node on a line of its own: "2025-11-24: “…”". */
+void kgi_view_put_statements(kgi_buf *b, const kgi_view *v, const kg_graph *g, const kg_node *n);
+/* Each figure of a node (folded into it by the overview) on a line of its own: "≈ 29.3 %". */
+void kgi_view_put_figures(kgi_buf *b, const kgi_view *v, const kg_graph *g, const kg_node *n);
+
 #endif /* KGI_PRESENT_H */

@@ -14,7 +14,7 @@ check() { # name, filter args...
   local name=$1; shift
   "$bin" -q "$@" -f turtle -o "$tmp/$name.ttl"
   "$bin" -q "$@" -f graphml -o "$tmp/$name.graphml"
-  "$bin" -q "$@" -f dot -o "$tmp/$name.dot"
+  "$bin" -q "$@" -f dot --view full -o "$tmp/$name.dot" # the full view: every node of the part
   ids_ttl "$tmp/$name.ttl" >"$tmp/$name.ttl.ids"
   ids_graphml "$tmp/$name.graphml" >"$tmp/$name.graphml.ids"
   ids_dot "$tmp/$name.dot" >"$tmp/$name.dot.ids"

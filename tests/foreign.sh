@@ -54,7 +54,7 @@ sort "$tmp/wd.nt" | diff -q "$tmp/in.nt" - >/dev/null || fail "the Wikidata trip
   fail "--types City does not keep the three dbo:City resources"
 [ "$(model_count nodes "$bin" --types Event --from 1940 --to 1940 "$dir/dbpedia.ttl")" = 1 ] ||
   fail "dbo:startDate/endDate do not date World War II for --from/--to"
-"$bin" -q -f dot -o "$tmp/dbp.dot" "$dir/dbpedia.ttl"
+"$bin" -q -f dot --view full -o "$tmp/dbp.dot" "$dir/dbpedia.ttl"
 grep -q 'label="World War II\\n1939-09-01 – 1945-09-02"' "$tmp/dbp.dot" ||
   fail "the DOT label of World War II does not show its dbo: dates"
 echo "ok: FOAF/schema.org, Wikidata and DBpedia graphs styled, filtered, dated and named"

@@ -23,8 +23,13 @@ for fmt in png svg pdf; do
   want="kgexport: skipped $tmp/all/g.$fmt: the graph is large ($nodes nodes) and its layout can take minutes; ask for it with -f $fmt -o $tmp/all/g.$fmt"
   grep -qxF "$want" "$tmp/err" || fail "no line says the $fmt was skipped: $(cat "$tmp/err")"
 done
-[ "$(wc -l <"$tmp/err")" -eq 3 ] || # and no progress: stderr is not a terminal
-  fail "stderr holds more than the three skips: $(cat "$tmp/err")"
+for view in full timeline; do # the other views --all draws, as SVG
+  [ ! -e "$tmp/all/g-$view.svg" ] || fail "--all wrote the $view view of a graph of $nodes nodes"
+  want="kgexport: skipped $tmp/all/g-$view.svg: the graph is large ($nodes nodes) and its layout can take minutes; ask for it with -f svg --view $view -o $tmp/all/g-$view.svg"
+  grep -qxF "$want" "$tmp/err" || fail "no line says the $view view was skipped: $(cat "$tmp/err")"
+done
+[ "$(wc -l <"$tmp/err")" -eq 5 ] || # and no progress: stderr is not a terminal
+  fail "stderr holds more than the five skips: $(cat "$tmp/err")"
 [ "$(ls -A "$tmp/all" | wc -l)" -eq 7 ] || fail "--all wrote $(ls -A "$tmp/all" | tr '\n' ' ')"
 
 # --quiet: nothing but errors

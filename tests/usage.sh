@@ -34,8 +34,12 @@ for fmt in turtle ntriples graphml dot; do grep -qx "$fmt" "$tmp/formats" || fai
 while read -r fmt; do
   [ -s "$tmp/all/story.$(ext_of "$fmt")" ] || fail "--all wrote no story.$(ext_of "$fmt") ($fmt)"
 done <"$tmp/formats"
-[ "$(ls -A "$tmp/all" | wc -l)" -eq "$(wc -l <"$tmp/formats")" ] ||
-  fail "--all wrote $(ls -A "$tmp/all" | tr '\n' ' ')for the formats $(tr '\n' ' ' <"$tmp/formats")"
+# and the two other views of the pictures, as SVG
+for view in full timeline; do
+  grep -q '<svg' "$tmp/all/story-$view.svg" || fail "--all wrote no story-$view.svg"
+done
+[ "$(ls -A "$tmp/all" | wc -l)" -eq "$(($(wc -l <"$tmp/formats") + 2))" ] ||
+  fail "--all wrote $(ls -A "$tmp/all" | tr '\n' ' ')for the formats $(tr '\n' ' ' <"$tmp/formats") and two views"
 
 # format names in any case; an unknown one gets the list and the closest name
 formats=$(paste -sd, "$tmp/formats" | sed 's/,/, /g')
@@ -51,30 +55,33 @@ says "kgexport: unknown format 'xyz'. Formats: $formats"
 printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/one.txt"
 expect 0 -i NTriples --stats "$tmp/one.txt"
 expect 64 -i turtel "$tmp/one.txt"
-says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: turtle, ntriples"
+inputs="turtle, ntriples, rdfxml, nquads, trig"
+says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: $inputs"
 
 # formats kgexport does not read: named as such, not a Turtle syntax error
+printf '{"@id": "http://example.org/a"}\n' >"$tmp/data.jsonld"
+expect 65 "$tmp/data.jsonld"
+says "$tmp/data.jsonld: this is JSON-LD (by its extension), which kgexport does not read; it reads $inputs"
+printf '<?xml version="1.0"?>\n<!-- Gephi -->\n<gexf xmlns="http://gexf.net/1.3" version="1.3"/>\n' >"$tmp/layout.xml"
+expect 65 "$tmp/layout.xml"
+says "$tmp/layout.xml: this is GEXF (by its root element), which kgexport does not read; it reads $inputs"
+# RDF/XML, N-Quads and TriG: by their extension, RDF/XML also by its content
 printf '<http://example.org/a> <http://example.org/b> "c" <http://example.org/g> .\n' >"$tmp/data.nq"
-expect 65 "$tmp/data.nq"
-says "$tmp/data.nq: this is N-Quads (by its extension), which kgexport does not read; it reads turtle, ntriples"
+expect 0 --stats "$tmp/data.nq"
 printf '<http://example.org/g> { <http://example.org/a> <http://example.org/b> "c" . }\n' >"$tmp/data.trig"
-expect 65 "$tmp/data.trig"
-says "$tmp/data.trig: this is TriG (by its extension), which kgexport does not read; it reads turtle, ntriples"
-for ext in rdf owl xml; do # RDF/XML, by its content
+expect 0 --stats "$tmp/data.trig"
+for ext in rdf owl xml; do
   printf '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/data.$ext"
-  expect 65 "$tmp/data.$ext"
-  says "$tmp/data.$ext: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
+  expect 0 --stats "$tmp/data.$ext"
 done
-printf '\xEF\xBB\xBF<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/bom.owl"
-expect 65 "$tmp/bom.owl"
-says "$tmp/bom.owl: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
-printf '<!-- RDF/XML -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/c.rdf"
-expect 65 "$tmp/c.rdf"
-says "$tmp/c.rdf: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples"
+printf '\xEF\xBB\xBF<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/bom"
+expect 0 --stats "$tmp/bom"
+printf '<!-- RDF/XML -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/c"
+expect 0 --stats "$tmp/c"
 
 printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/turtle.rdf" # by its name
 expect 65 "$tmp/turtle.rdf"
-says "$tmp/turtle.rdf: this is RDF/XML (by its extension), which kgexport does not read; it reads turtle, ntriples"
+says "$tmp/turtle.rdf:1: XML parser error - error parsing attribute name"
 expect 0 -i turtle --stats "$tmp/turtle.rdf" # unless the format is named
 
 # --stats writes no file: with --output or --all it is refused, and nothing is written

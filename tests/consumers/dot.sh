@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Graphviz reads our DOT, lays it out and renders a PNG; the drawing holds every node and
-# edge of the model (legend items aside).  Usage: dot.sh KGEXPORT [INPUT]
+# Graphviz reads our DOT, lays it out and renders a PNG, in every view; the full view holds
+# every node and edge of the model (legend items aside).  Usage: dot.sh KGEXPORT [INPUT]
 . "$(dirname "$0")/../lib.sh"
 bin=$1; shift
-"$bin" -q -f dot -o "$tmp/g.dot" "$@"
+for view in overview timeline; do
+  "$bin" -q -f dot --view $view -o "$tmp/$view.dot" "$@"
+  dot -Tpng "$tmp/$view.dot" -o "$tmp/$view.png" 2>"$tmp/err" || fail "dot failed on the $view: $(head -3 "$tmp/err")"
+  grep -v -i 'warning' "$tmp/err" | grep -q . && fail "dot complained on the $view: $(head -3 "$tmp/err")"
+  is_png "$tmp/$view.png" || fail "the $view is not a PNG"
+done
+"$bin" -q -f dot --view full -o "$tmp/g.dot" "$@"
 dot -Tpng "$tmp/g.dot" -o "$tmp/g.png" 2>"$tmp/err" || fail "dot failed: $(head -3 "$tmp/err")"
 grep -v -i 'warning' "$tmp/err" | grep -q . && fail "dot complained: $(head -3 "$tmp/err")"
 is_png "$tmp/g.png" || fail "not a PNG"
