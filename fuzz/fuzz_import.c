@@ -39,6 +39,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 }
 
 #ifndef KG_LIBFUZZER
+/* The syntax a corpus file is replayed as, by its extension (Turtle when none matches). */
+static const char *syntax_of(const char *path) {
+  static const char *const by_ext[][2] = {
+      {".nt", "ntriples"}, {".rdf", "rdfxml"}, {".nq", "nquads"}, {".trig", "trig"}};
+  size_t len = strlen(path);
+  for (size_t k = 0; k < sizeof by_ext / sizeof by_ext[0]; k++) {
+    size_t n = strlen(by_ext[k][0]);
+    if (len > n && strcmp(path + len - n, by_ext[k][0]) == 0)
+      return by_ext[k][1];
+  }
+  return "turtle";
+}
+
 int main(int argc, char **argv) {
   int failed = 0;
   for (int i = 1; i < argc; i++) {
@@ -51,8 +64,7 @@ int main(int argc, char **argv) {
     static uint8_t buf[1 << 22];
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    size_t len = strlen(argv[i]);
-    replay_syntax = len > 3 && strcmp(argv[i] + len - 3, ".nt") == 0 ? "ntriples" : "turtle";
+    replay_syntax = syntax_of(argv[i]);
     LLVMFuzzerTestOneInput(buf, n);
     printf("replayed %s (%zu bytes)\n", argv[i], n);
   }

@@ -105,6 +105,10 @@ struct kgi_importer {
 
 extern const kgi_importer kgi_importer_turtle;
 extern const kgi_importer kgi_importer_ntriples;
+/* RDF/XML, N-Quads and TriG: raptor, as Turtle (raptor_reader.c) */
+extern const kgi_importer kgi_importer_rdfxml;
+extern const kgi_importer kgi_importer_nquads;
+extern const kgi_importer kgi_importer_trig;
 
 /* By name; NULL when unknown. */
 const kgi_importer *kgi_importer_find(const char *name);

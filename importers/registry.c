@@ -12,6 +12,9 @@
 static const kgi_importer *const importers[] = {
     &kgi_importer_turtle, /* the first is what an input without a known extension is read as */
     &kgi_importer_ntriples,
+    &kgi_importer_rdfxml, /* also what XML whose root is not GraphML's or GEXF's is read as */
+    &kgi_importer_nquads,
+    &kgi_importer_trig,
 };
 /* clang-format on */
 
@@ -32,9 +35,9 @@ static const struct unread {
   const char *extension;
   const char *format;
 } unread[] = {
-    {"nq", "N-Quads"},     {"nquads", "N-Quads"},  {"trig", "TriG"},
-    {"rdf", "RDF/XML"},    {"owl", "OWL"},         {"xml", "XML"},
-    {"jsonld", "JSON-LD"}, {"graphml", "GraphML"}, {"gexf", "GEXF"},
+    {"jsonld", "JSON-LD"},
+    {"graphml", "GraphML"},
+    {"gexf", "GEXF"},
 };
 
 /* The extension of a file name, without its dot; NULL when it has none. */
@@ -71,6 +74,33 @@ static bool looks_like_xml(const char *head, size_t n) {
     head++, n--;
   return n >= 5 && (memcmp(head, "<?xml", 5) == 0 || memcmp(head, "<rdf:", 5) == 0 ||
                     memcmp(head, "<!DOC", 5) == 0 || memcmp(head, "<!--", 4) == 0);
+}
+
+/*
+ * The XML formats kgexport does not read, by the name of the root element in the first
+ * bytes (past the declaration, comments and the document type): "GraphML", "GEXF", or
+ * NULL (RDF/XML, or a root not seen in the head).
+ */
+static const char *unread_xml(const char *head, size_t n) {
+  static const struct {
+    const char *root, *format;
+  } roots[] = {{"graphml", "GraphML"}, {"gexf", "GEXF"}};
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (head[i] != '<' || head[i + 1] == '?' || head[i + 1] == '!' || head[i + 1] == '/')
+      continue;
+    size_t k = i + 1, end = k;
+    while (end < n && head[end] != ' ' && head[end] != '>' && head[end] != '/' &&
+           head[end] != '\t' && head[end] != '\r' && head[end] != '\n')
+      end++;
+    const char *colon = memchr(head + k, ':', end - k); /* a prefixed root: its local name */
+    if (colon)
+      k = (size_t)(colon - head) + 1;
+    for (size_t r = 0; r < sizeof roots / sizeof roots[0]; r++)
+      if (end - k == strlen(roots[r].root) && memcmp(head + k, roots[r].root, end - k) == 0)
+        return roots[r].format;
+    return NULL;
+  }
+  return NULL;
 }
 
 const char *kg_input_format_name(size_t i) { return i < NIMPORTERS ? importers[i]->name : NULL; }
@@ -121,33 +151,36 @@ kg_status kg_input_format_check(const char *format, kg_error *err) {
 }
 
 /*
- * The format to read an input as: the one asked for, else the extension's, else Turtle
- * (N-Triples is a subset of it). Input that is XML (RDF/XML, GraphML, GEXF), and input whose
- * extension names a format kgexport does not read (N-Quads, TriG...), is refused here with a
- * message that says so, rather than as a Turtle syntax error at its first line.
+ * The format to read an input as: the one asked for, else the extension's, else by its first
+ * bytes (XML is RDF/XML), else Turtle (N-Triples is a subset of it). Input whose extension
+ * names a format kgexport does not read (JSON-LD, GraphML, GEXF), and XML whose root is
+ * GraphML's or GEXF's, is refused here with a message that says so, rather than as a syntax
+ * error at its first line.
  */
 static kg_status choose(const kgi_importer **out, const char *asked, const char *name,
                         const char *head, size_t n, kg_error *err) {
   if (asked)
     return (*out = kgi_importer_find(asked)) ? KG_OK : unknown_format(asked, err);
-  if ((*out = by_extension(name)))
-    return KG_OK;
-  *out = importers[0];
   const char *other = unread_by_extension(name);
-  if (!looks_like_xml(head, n) && !other)
+  const kgi_importer *by_ext = by_extension(name);
+  bool xml = (!by_ext || by_ext == &kgi_importer_rdfxml) && !other && looks_like_xml(head, n);
+  const char *other_xml = xml ? unread_xml(head, n) : NULL;
+  if (!other && !other_xml) {
+    *out = by_ext ? by_ext : xml ? &kgi_importer_rdfxml : importers[0];
     return KG_OK;
+  }
   kgi_buf names;
   kgi_buf_init(&names);
   put_names(&names);
-  if (looks_like_xml(head, n))
-    kgi_error_set(err, KG_EDATA,
-                  "%s: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; "
-                  "it reads %s",
-                  name, kgi_buf_str(&names));
-  else
+  if (other)
     kgi_error_set(err, KG_EDATA,
                   "%s: this is %s (by its extension), which kgexport does not read; it reads %s",
                   name, other, kgi_buf_str(&names));
+  else
+    kgi_error_set(err, KG_EDATA,
+                  "%s: this is %s (by its root element), which kgexport does not read; it reads "
+                  "%s",
+                  name, other_xml, kgi_buf_str(&names));
   kgi_buf_dispose(&names);
   return KG_EDATA;
 }
@@ -185,7 +218,7 @@ kg_status kg_import_buffer(kg_graph **out, const char *data, size_t len, const c
  * handed to the reader first. */
 static kg_status import_open(kg_graph **out, FILE *in, const char *name, const char *iri,
                              const kg_import_options *opts, kg_error *err) {
-  char head[64];
+  char head[1024]; /* enough for an XML root element after a declaration and a comment */
   size_t n = fread(head, 1, sizeof head, in);
   if (n < sizeof head && ferror(in))
     return kgi_error_set(err, KG_EIO, "%s: read failed: %s", name, strerror(errno));

@@ -57,7 +57,7 @@ expect_error 65 "<stdin>${msg#unknown-class.ttl}" -f turtle <"$bad"
 bad=$tests_dir/bad/syntax-ntriples.nt
 msg=$(sed -n 2p "${bad%.nt}.expected")
 cat "$bad" | expect_error 65 "<stdin>${msg#syntax-ntriples.nt}" -i ntriples -
-expect_error 65 "<stdin>: this is XML (RDF/XML, GraphML or GEXF?), which kgexport does not read; it reads turtle, ntriples" <"$tests_dir/bad/rdfxml-input.rdf"
+expect_error 65 "<stdin>: this is GraphML (by its root element), which kgexport does not read; it reads turtle, ntriples, rdfxml, nquads, trig" <"$tests_dir/bad/graphml-input.xml"
 [ ! -s out ] || fail "output written for bad input"
 # standard input that cannot be read (a folder): an I/O error, not the story
 expect_error 74 "kgexport: cannot read standard input: Is a directory" </

@@ -1,0 +1,604 @@
+/*
+ * The RDF syntaxes raptor parses: Turtle, RDF/XML, N-Quads and TriG, one reader
+ * parameterised by a small table per syntax. raptor reports the line where it finished a
+ * triple; map.c searches back from there for the term an error is about.
+ *
+ * Named graphs (N-Quads, TriG) are read the way the N-Quads export writes them
+ * (docs/model.md): a triple in a named graph cites that graph as its source. The graph
+ * speaks for the element the triple belongs to (the edge when the triple is one, else its
+ * subject node) unless the element's own triples name its source (prov:wasDerivedFrom):
+ * the graphs are applied when the input has been read, to what still cites nothing. A
+ * triple in the default graph is read as in Turtle.
+ *
+ * RDF/XML is untrusted XML: raptor is told never to fetch a file or anything on the
+ * network, nor to load external entities, and the document type declaration is checked
+ * before raptor sees a byte of the document (xml_prolog below): an external DTD, an external
+ * or parameter entity, and an entity that refers to other entities (the "billion laughs")
+ * are refused with a message that says so.
+ */
+#include "importer.h"
+
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What differs from one syntax to the next. */
+typedef struct syntax {
+  const char *raptor_name; /* raptor's parser */
+  bool xml;                /* the document type declaration is checked first */
+} syntax;
+
+/* The prolog of an XML document (declaration, comments, document type) is held back from
+ * raptor until it is checked, up to this many bytes: an internal DTD subset larger than
+ * this is refused. */
+#define PROLOG_MAX (1024 * 1024)
+
+typedef struct reader {
+  raptor_world *world;
+  raptor_parser *parser;
+  raptor_uri *base;
+  const syntax *syn;
+  bool prolog_checked;  /* XML: the prolog was checked and handed to raptor */
+  kgi_buf prolog;       /* XML: the bytes held back until then */
+  kg_node **node_graph; /* per node index: the named graph of its first triple, or NULL */
+  kg_node **edge_graph; /* per edge index: the named graph it came in */
+  size_t cap_nodes, cap_edges;
+  const char *graph_iri; /* the last graph looked up, and its node */
+  kg_node *graph_node;
+} reader;
+
+static const char *uri_str(raptor_uri *u) { return (const char *)raptor_uri_as_string(u); }
+
+/* A raptor term as ours: strings borrowed from raptor for the callback's duration. */
+static void from_raptor(kgi_term *out, const raptor_term *t) {
+  memset(out, 0, sizeof *out);
+  switch (t->type) {
+  case RAPTOR_TERM_TYPE_BLANK:
+    out->type = KGI_TERM_BLANK;
+    out->str = (const char *)t->value.blank.string;
+    out->len = t->value.blank.string_len;
+    break;
+  case RAPTOR_TERM_TYPE_LITERAL:
+    out->type = KGI_TERM_LITERAL;
+    out->str = (const char *)t->value.literal.string;
+    out->len = t->value.literal.string_len;
+    if (t->value.literal.language && t->value.literal.language_len)
+      out->lang = (const char *)t->value.literal.language;
+    if (t->value.literal.datatype)
+      out->datatype = uri_str(t->value.literal.datatype);
+    break;
+  default:
+    out->type = KGI_TERM_IRI;
+    out->str = uri_str(t->value.uri);
+    out->len = strlen(out->str);
+    break;
+  }
+}
+
+static size_t parser_line(const reader *r) {
+  raptor_locator *loc = raptor_parser_get_locator(r->parser);
+  return loc && loc->line > 0 ? (size_t)loc->line : 1;
+}
+
+/* ---- named graphs ---- */
+
+/* The node of a term (a graph's name, or a triple's subject), made when it is new. */
+static kg_node *node_of(kgi_input *in, const kgi_term *t) {
+  kg_error local;
+  kg_error_init(&local);
+  kg_node *n = NULL;
+  kg_status st = t->type == KGI_TERM_BLANK ? kgi_graph_add_blank(&n, in->g, t->str, &local)
+                                           : kg_graph_add_node(&n, in->g, t->str, &local);
+  if (st)
+    kgi_input_fail(in, st, t->type == KGI_TERM_BLANK ? NULL : t->str, true, local.message);
+  return st ? NULL : n;
+}
+
+/* Remember that the element at index i cites graph (the first graph it came in wins). */
+static bool note_graph(kgi_input *in, kg_node ***slots, size_t *cap, size_t i, kg_node *graph) {
+  if (i >= *cap) {
+    size_t old = *cap;
+    if (kgi_grow((void **)slots, cap, i + 1, sizeof **slots, in->err)) {
+      in->status = KG_ENOMEM;
+      return false;
+    }
+    memset(*slots + old, 0, (*cap - old) * sizeof **slots);
+  }
+  if (!(*slots)[i])
+    (*slots)[i] = graph;
+  return true;
+}
+
+/* A triple that came in a named graph (already mapped): note the graph for its element. */
+static void in_graph(kgi_input *in, const raptor_term *graph, const kgi_term *s, const kgi_term *p,
+                     const kgi_term *o, size_t nedges_before) {
+  reader *r = in->reader;
+  kgi_term gt;
+  from_raptor(&gt, graph);
+  if (gt.type == KGI_TERM_LITERAL || strcmp(p->str, KG_NS "defaultSource") == 0)
+    return;
+  if (!r->graph_node || gt.type == KGI_TERM_BLANK || !r->graph_iri ||
+      strcmp(r->graph_iri, gt.str) != 0) {
+    if (!(r->graph_node = node_of(in, &gt)))
+      return;
+    r->graph_iri = gt.type == KGI_TERM_IRI ? r->graph_node->iri : NULL;
+  }
+  kg_graph *g = in->g;
+  if (g->nedges > nedges_before) { /* the triple is a new edge */
+    note_graph(in, &r->edge_graph, &r->cap_edges, g->nedges - 1, r->graph_node);
+    return;
+  }
+  bool names = o->type == KGI_TERM_IRI &&
+               (strcmp(p->str, KGI_RDF_TYPE) == 0 || strcmp(p->str, KGI_OWL_SAMEAS) == 0 ||
+                strcmp(p->str, KGI_RDF_PREDICATE) == 0);
+  if (o->type != KGI_TERM_LITERAL && !names && strcmp(p->str, KGI_PROV_DERIVED) != 0)
+    return; /* an edge read before: it cites the graph it came in first */
+  kg_node *subj = node_of(in, s);
+  if (subj)
+    note_graph(in, &r->node_graph, &r->cap_nodes, subj->index, r->graph_node);
+}
+
+/* When the input has been read: what cites no source of its own cites its graph. */
+static void apply_graphs(kgi_input *in) {
+  reader *r = in->reader;
+  kg_graph *g = in->g;
+  for (size_t i = 0; i < g->nnodes && i < r->cap_nodes; i++)
+    if (r->node_graph[i] && !g->nodes[i]->source && g->nodes[i] != r->node_graph[i])
+      g->nodes[i]->source = r->node_graph[i];
+  for (size_t i = 0; i < g->nedges && i < r->cap_edges; i++)
+    if (r->edge_graph[i] && !g->edges[i]->source)
+      g->edges[i]->source = r->edge_graph[i];
+}
+
+/* ---- raptor's handlers ---- */
+
+static void on_triple(void *data, raptor_statement *st) {
+  kgi_input *in = data;
+  reader *r = in->reader;
+  kgi_term s, p, o;
+  from_raptor(&s, st->subject);
+  from_raptor(&p, st->predicate);
+  from_raptor(&o, st->object);
+  in->cur_line = parser_line(r);
+  size_t nedges = in->g->nedges;
+  kgi_input_triple(in, &s, &p, &o);
+  if (!in->status && st->graph)
+    in_graph(in, st->graph, &s, &p, &o, nedges);
+  if (in->status)
+    raptor_parser_parse_abort(r->parser);
+}
+
+/* A prefix the input declares: kept, so that ids read as the input wrote them ("ex:alice"). */
+static void on_namespace(void *data, raptor_namespace *ns) {
+  kgi_input *in = data;
+  const unsigned char *prefix = raptor_namespace_get_prefix(ns);
+  raptor_uri *uri = raptor_namespace_get_uri(ns);
+  if (in->status || !prefix || !*prefix || !uri)
+    return; /* the empty prefix makes no readable CURIE */
+  kg_error local;
+  kg_error_init(&local);
+  kg_status st = kgi_graph_add_prefix(in->g, (const char *)prefix, uri_str(uri), &local);
+  if (st) {
+    kgi_input_fail(in, st, NULL, false, local.message);
+    raptor_parser_parse_abort(((reader *)in->reader)->parser);
+  }
+}
+
+static void on_log(void *data, raptor_log_message *m) {
+  kgi_input *in = data;
+  reader *r = in->reader;
+  if (m->level < RAPTOR_LOG_LEVEL_ERROR || in->status)
+    return;
+  raptor_locator *loc = m->locator;
+  if ((!loc || loc->line <= 0) && r && r->parser)
+    loc = raptor_parser_get_locator(r->parser);
+  /* libxml2's messages end with a newline */
+  int len = (int)strcspn(m->text ? m->text : "", "\r\n");
+  if (loc && loc->line > 0 && loc->column > 0)
+    kgi_error_set(in->err, KG_EPARSE, "%s:%d:%d: %.*s", in->name, loc->line, loc->column, len,
+                  m->text);
+  else if (loc && loc->line > 0)
+    kgi_error_set(in->err, KG_EPARSE, "%s:%d: %.*s", in->name, loc->line, len, m->text);
+  else
+    kgi_error_set(in->err, KG_EPARSE, "%s: %.*s", in->name, len, m->text);
+  in->status = KG_EPARSE;
+  if (r && r->parser)
+    raptor_parser_parse_abort(r->parser);
+}
+
+/* ---- the XML prolog ---- */
+
+typedef enum { PROLOG_MORE, PROLOG_OK, PROLOG_REFUSED } prolog_result;
+
+typedef struct scan {
+  const char *s;
+  size_t n, pos;
+  size_t at;      /* where the refused declaration starts */
+  char what[512]; /* the message when refused */
+} scan;
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+static void skip_space(scan *sc) {
+  while (sc->pos < sc->n && is_space(sc->s[sc->pos]))
+    sc->pos++;
+}
+
+/* Does the text at pos start with word? (*partial: the text ends inside it) */
+static bool starts(const scan *sc, const char *word, bool *partial) {
+  size_t k = strlen(word), have = sc->n - sc->pos;
+  if (have < k) {
+    if (memcmp(sc->s + sc->pos, word, have) == 0)
+      *partial = true;
+    return false;
+  }
+  return memcmp(sc->s + sc->pos, word, k) == 0;
+}
+
+/* Move past the next `end`; false when the text ends first. */
+static bool skip_past(scan *sc, const char *end) {
+  size_t k = strlen(end);
+  for (size_t i = sc->pos; i + k <= sc->n; i++)
+    if (memcmp(sc->s + i, end, k) == 0) {
+      sc->pos = i + k;
+      return true;
+    }
+  return false;
+}
+
+/* A name (of a document type, an entity): its length at pos. */
+static size_t name_len(const scan *sc) {
+  size_t i = sc->pos;
+  while (i < sc->n && !is_space(sc->s[i]) && !strchr("[]>\"'%;&", sc->s[i]))
+    i++;
+  return i - sc->pos;
+}
+
+/* A quoted literal at pos: its content in [*start, *end), pos past it; false when cut. */
+static bool quoted(scan *sc, size_t *start, size_t *end) {
+  char q = sc->s[sc->pos];
+  const char *close = memchr(sc->s + sc->pos + 1, q, sc->n - sc->pos - 1);
+  if (!close)
+    return false;
+  *start = sc->pos + 1;
+  *end = (size_t)(close - sc->s);
+  sc->pos = *end + 1;
+  return true;
+}
+
+/* "SYSTEM" or "PUBLIC" at pos: an external identifier, its system literal quoted in what. */
+static bool external_id(scan *sc, const char *fmt, const char *name, bool *cut) {
+  bool partial = false;
+  if (!starts(sc, "SYSTEM", &partial) && !starts(sc, "PUBLIC", &partial)) {
+    *cut = *cut || partial;
+    return false;
+  }
+  bool public = sc->s[sc->pos] == 'P';
+  sc->at = sc->pos;
+  sc->pos += 6;
+  size_t a = 0, b = 0;
+  for (int lit = 0; lit < (public ? 2 : 1); lit++) {
+    skip_space(sc);
+    if (sc->pos >= sc->n || (sc->s[sc->pos] != '"' && sc->s[sc->pos] != '\'') ||
+        !quoted(sc, &a, &b))
+      a = b = 0;
+  }
+  int shown = (int)(b - a > 200 ? 200 : b - a);
+  snprintf(sc->what, sizeof sc->what, fmt, name, shown, sc->s + a);
+  return true;
+}
+
+/* One entity declaration, at "<!ENTITY". */
+static prolog_result entity_decl(scan *sc) {
+  size_t decl = sc->pos;
+  sc->pos += 8;
+  skip_space(sc);
+  if (sc->pos >= sc->n)
+    return PROLOG_MORE;
+  if (sc->s[sc->pos] == '%') {
+    sc->pos++;
+    skip_space(sc);
+    size_t k = name_len(sc);
+    if (sc->pos + k >= sc->n)
+      return PROLOG_MORE;
+    sc->at = decl;
+    snprintf(sc->what, sizeof sc->what,
+             "parameter entity '%.*s' refused: kgexport reads no DTD, and loads no file an "
+             "input names",
+             (int)(k > 100 ? 100 : k), sc->s + sc->pos);
+    return PROLOG_REFUSED;
+  }
+  size_t k = name_len(sc);
+  char name[101];
+  snprintf(name, sizeof name, "%.*s", (int)(k > 100 ? 100 : k), sc->s + sc->pos);
+  sc->pos += k;
+  skip_space(sc);
+  if (sc->pos >= sc->n)
+    return PROLOG_MORE;
+  bool cut = false;
+  if (external_id(sc,
+                  "external entity '%s' refused (\"%.*s\"): kgexport reads no file and "
+                  "fetches nothing an input names",
+                  name, &cut))
+    return PROLOG_REFUSED;
+  if (cut)
+    return PROLOG_MORE;
+  if (sc->s[sc->pos] == '"' || sc->s[sc->pos] == '\'') {
+    size_t a, b;
+    if (!quoted(sc, &a, &b))
+      return PROLOG_MORE;
+    for (size_t i = a; i < b; i++) {
+      if ((sc->s[i] != '&' && sc->s[i] != '%') ||
+          (sc->s[i] == '&' && i + 1 < b && sc->s[i + 1] == '#'))
+        continue; /* a character reference is no entity */
+      size_t e = i + 1;
+      while (e < b && sc->s[e] != ';')
+        e++;
+      sc->at = decl;
+      snprintf(sc->what, sizeof sc->what,
+               "entity '%s' refers to another entity (%.*s), which kgexport refuses: nested "
+               "entities are how entity expansion attacks (\"billion laughs\") grow",
+               name, (int)((e < b ? e + 1 : e) - i > 100 ? 100 : (e < b ? e + 1 : e) - i),
+               sc->s + i);
+      return PROLOG_REFUSED;
+    }
+  }
+  return skip_past(sc, ">") ? PROLOG_OK : PROLOG_MORE;
+}
+
+/* Skip one markup declaration other than an entity, quotes respected. */
+static bool skip_decl(scan *sc) {
+  char q = 0;
+  for (size_t i = sc->pos; i < sc->n; i++) {
+    char c = sc->s[i];
+    if (q)
+      q = c == q ? 0 : q;
+    else if (c == '"' || c == '\'')
+      q = c;
+    else if (c == '>') {
+      sc->pos = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The document type declaration, at "<!DOCTYPE". */
+static prolog_result doctype(scan *sc) {
+  sc->pos += 9;
+  skip_space(sc);
+  size_t k = name_len(sc);
+  char name[101];
+  snprintf(name, sizeof name, "%.*s", (int)(k > 100 ? 100 : k), sc->s + sc->pos);
+  sc->pos += k;
+  skip_space(sc);
+  if (sc->pos >= sc->n)
+    return PROLOG_MORE;
+  bool cut = false;
+  if (external_id(sc,
+                  "the document type '%s' names an external DTD (\"%.*s\"), which kgexport "
+                  "refuses: it loads no DTD and fetches nothing an input names",
+                  name, &cut))
+    return PROLOG_REFUSED;
+  if (cut)
+    return PROLOG_MORE;
+  if (sc->s[sc->pos] != '[')
+    return skip_past(sc, ">") ? PROLOG_OK : PROLOG_MORE;
+  sc->pos++;
+  for (;;) {
+    skip_space(sc);
+    if (sc->pos >= sc->n)
+      return PROLOG_MORE;
+    bool partial = false;
+    prolog_result r = PROLOG_OK;
+    if (sc->s[sc->pos] == ']') {
+      sc->pos++;
+      return skip_past(sc, ">") ? PROLOG_OK : PROLOG_MORE;
+    } else if (sc->s[sc->pos] == '%') {
+      size_t at = sc->pos++;
+      size_t len = name_len(sc);
+      sc->at = at;
+      snprintf(sc->what, sizeof sc->what,
+               "parameter entity reference %%%.*s; refused: kgexport reads no DTD",
+               (int)(len > 100 ? 100 : len), sc->s + sc->pos);
+      return PROLOG_REFUSED;
+    } else if (starts(sc, "<!--", &partial)) {
+      if (!skip_past(sc, "-->"))
+        return PROLOG_MORE;
+    } else if (starts(sc, "<?", &partial)) {
+      if (!skip_past(sc, "?>"))
+        return PROLOG_MORE;
+    } else if (starts(sc, "<!ENTITY", &partial)) {
+      if ((r = entity_decl(sc)) != PROLOG_OK)
+        return r;
+    } else if (partial) {
+      return PROLOG_MORE;
+    } else if (starts(sc, "<!", &partial)) {
+      if (!skip_decl(sc))
+        return PROLOG_MORE;
+    } else {
+      return PROLOG_OK; /* not a DTD: the XML parser says what is wrong */
+    }
+  }
+}
+
+/* Check the prolog at s[0..n): declaration, comments, processing instructions and the
+ * document type, up to the root element. */
+static prolog_result check_prolog(scan *sc) {
+  if (sc->n >= 3 && memcmp(sc->s, "\xEF\xBB\xBF", 3) == 0)
+    sc->pos = 3;
+  for (;;) {
+    skip_space(sc);
+    if (sc->pos >= sc->n)
+      return PROLOG_MORE;
+    bool partial = false;
+    if (starts(sc, "<?", &partial)) {
+      if (!skip_past(sc, "?>"))
+        return PROLOG_MORE;
+    } else if (starts(sc, "<!--", &partial)) {
+      if (!skip_past(sc, "-->"))
+        return PROLOG_MORE;
+    } else if (starts(sc, "<!DOCTYPE", &partial)) {
+      return doctype(sc);
+    } else {
+      return partial ? PROLOG_MORE : PROLOG_OK;
+    }
+  }
+}
+
+/* Line and column (in characters) of byte off of the prolog. */
+static void prolog_where(const char *s, size_t off, size_t *line, size_t *col) {
+  *line = 1, *col = 1;
+  for (size_t i = 0; i < off; i++) {
+    if (s[i] == '\n')
+      ++*line, *col = 1;
+    else if (((unsigned char)s[i] & 0xC0) != 0x80)
+      ++*col;
+  }
+}
+
+/* XML: hold the prolog back until it is checked; then hand it (and the rest) to raptor. */
+static kg_status feed_xml(kgi_input *in, const char *data, size_t n, bool at_end, bool *done) {
+  reader *r = in->reader;
+  *done = false;
+  if (r->prolog_checked)
+    return KG_OK;
+  kgi_buf_put(&r->prolog, data, n);
+  if (r->prolog.oom)
+    return in->status = kgi_error_oom(in->err);
+  scan sc = {r->prolog.s, r->prolog.len, 0, 0, {0}};
+  prolog_result res = check_prolog(&sc);
+  if (res == PROLOG_MORE && !at_end && r->prolog.len <= PROLOG_MAX)
+    return *done = true, KG_OK;
+  if (res == PROLOG_MORE && !at_end) {
+    sc.at = 0;
+    snprintf(sc.what, sizeof sc.what,
+             "the document type declaration is longer than %d bytes, which kgexport refuses",
+             PROLOG_MAX);
+    res = PROLOG_REFUSED;
+  }
+  if (res == PROLOG_REFUSED) {
+    size_t line, col;
+    prolog_where(r->prolog.s, sc.at, &line, &col);
+    kgi_error_set(in->err, KG_EDATA, "%s:%zu:%zu: %s", in->name, line, col, sc.what);
+    return in->status = KG_EDATA;
+  }
+  r->prolog_checked = true;
+  *done = true;
+  raptor_parser_parse_chunk(r->parser, (const unsigned char *)r->prolog.s, r->prolog.len, at_end);
+  kgi_buf_dispose(&r->prolog);
+  return in->status;
+}
+
+/* ---- the reader ---- */
+
+static const syntax *syntax_of(const kgi_importer *f);
+
+static kg_status start(kgi_input *in) {
+  reader *r = kgi_calloc(1, sizeof *r);
+  if (!r)
+    return kgi_error_oom(in->err);
+  in->reader = r;
+  kgi_buf_init(&r->prolog);
+  r->syn = syntax_of(in->format);
+  if (!(r->world = kgi_raptor_world_get()))
+    return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
+  raptor_world_set_log_handler(r->world, in, on_log);
+  r->parser = raptor_new_parser(r->world, r->syn->raptor_name);
+  r->base = raptor_new_uri(r->world, (const unsigned char *)in->parse_base);
+  if (!r->parser || !r->base)
+    return kgi_error_set(in->err, KG_ELIB, "cannot create the %s parser", in->format->name);
+  /* untrusted input: never fetch anything, never load an external entity */
+  if (raptor_parser_set_option(r->parser, RAPTOR_OPTION_NO_NET, NULL, 1) ||
+      raptor_parser_set_option(r->parser, RAPTOR_OPTION_NO_FILE, NULL, 1) ||
+      raptor_parser_set_option(r->parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0))
+    return kgi_error_set(in->err, KG_ELIB, "cannot make the %s parser safe", in->format->name);
+  raptor_parser_set_statement_handler(r->parser, in, on_triple);
+  raptor_parser_set_namespace_handler(r->parser, in, on_namespace);
+  if (raptor_parser_parse_start(r->parser, r->base) != 0)
+    return kgi_error_set(in->err, KG_ELIB, "cannot start the %s parser", in->format->name);
+  r->prolog_checked = !r->syn->xml;
+  return KG_OK;
+}
+
+static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
+  reader *r = in->reader;
+  bool done = false;
+  kg_status st = feed_xml(in, data, n, at_end, &done);
+  if (!st && !done)
+    raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
+  if (!in->status && at_end && r->prolog_checked)
+    apply_graphs(in);
+  return in->status;
+}
+
+static void finish(kgi_input *in) {
+  reader *r = in->reader;
+  if (!r)
+    return;
+  if (r->parser)
+    raptor_free_parser(r->parser);
+  if (r->base)
+    raptor_free_uri(r->base);
+  kgi_raptor_world_put(r->world);
+  kgi_buf_dispose(&r->prolog);
+  free(r->node_graph);
+  free(r->edge_graph);
+  free(r);
+  in->reader = NULL;
+}
+
+/* ---- the syntaxes ---- */
+
+static const syntax turtle = {"turtle", false};
+static const syntax rdfxml = {"rdfxml", true};
+static const syntax nquads = {"nquads", false};
+static const syntax trig = {"trig", false};
+
+static const char *const turtle_ext[] = {"ttl", "turtle", NULL};
+static const char *const rdfxml_ext[] = {"rdf", "owl", "xml", NULL};
+static const char *const nquads_ext[] = {"nq", "nquads", NULL};
+static const char *const trig_ext[] = {"trig", NULL};
+
+const kgi_importer kgi_importer_turtle = {
+    .name = "turtle",
+    .extensions = turtle_ext,
+    .description = "Turtle 1.1 (raptor)",
+    .start = start,
+    .feed = feed,
+    .finish = finish,
+};
+
+const kgi_importer kgi_importer_rdfxml = {
+    .name = "rdfxml",
+    .extensions = rdfxml_ext,
+    .description = "RDF/XML (raptor; no DTD, external entity, file or network is loaded)",
+    .start = start,
+    .feed = feed,
+    .finish = finish,
+};
+
+const kgi_importer kgi_importer_nquads = {
+    .name = "nquads",
+    .extensions = nquads_ext,
+    .description = "N-Quads 1.1 (raptor; a named graph is the source its triples cite)",
+    .start = start,
+    .feed = feed,
+    .finish = finish,
+};
+
+const kgi_importer kgi_importer_trig = {
+    .name = "trig",
+    .extensions = trig_ext,
+    .description = "TriG (raptor; a named graph is the source its triples cite)",
+    .start = start,
+    .feed = feed,
+    .finish = finish,
+};
+
+static const syntax *syntax_of(const kgi_importer *f) {
+  return f == &kgi_importer_rdfxml   ? &rdfxml
+         : f == &kgi_importer_nquads ? &nquads
+         : f == &kgi_importer_trig   ? &trig
+                                     : &turtle;
+}
