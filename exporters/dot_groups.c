@@ -170,10 +170,11 @@ static int by_start(const void *a, const void *b) {
 }
 
 /*
- * The dated events left to right in date order: events of one date in a column (rank=same),
- * and an invisible, heavy edge from each date's first event to the next date's, which dot
- * ranks along rankdir=LR. An interval ("2026-04") is placed by its start. The data's own edges
- * carry constraint=false (add_edge), so they do not fight the axis.
+ * The dated events left to right in date order: an invisible, heavy edge from each date's
+ * first event to every event of the next date, which dot ranks along rankdir=LR, so events of
+ * one date share a rank. An interval ("2026-04") is
+ * placed by its start. The data's own edges carry constraint=false (add_edge), so they do not
+ * fight the axis.
  */
 kg_status kgi_dot_add_time_axis(kgi_dot *d) {
   const kg_graph *g = d->g;
@@ -191,28 +192,33 @@ kg_status kgi_dot_add_time_axis(kgi_dot *d) {
   qsort(axis, n, sizeof *axis, by_start);
   kg_status st = KG_OK;
   Agnode_t *prev = NULL;
-  for (size_t i = 0, group = 0; i < n && !st; group++) {
+  for (size_t i = 0, edge = 0; i < n && !st;) {
     size_t j = i;
     while (j < n && kgi_date_compare(axis[j].start, axis[i].start) == 0)
       j++;
-    char name[64];
-    snprintf(name, sizeof name, "time_%zu", group);
-    Agraph_t *column = j - i > 1 ? agsubg(d->root, name, 1) : NULL;
-    if (j - i > 1 && (!column || (st = kgi_dot_set_plain(d, column, "rank", "same"))))
-      st = st ? st : kgi_dot_failed(d, "create a date's column");
-    for (size_t k = i; k < j && column && !st; k++)
-      if (!agsubnode(column, d->nodes[axis[k].n->index], 1))
-        st = kgi_dot_failed(d, "put an event in its date's column");
-    Agnode_t *first = d->nodes[axis[i].n->index];
-    if (!st && prev) {
-      snprintf(name, sizeof name, "time_e%zu", group);
-      Agedge_t *e = agedge(d->root, prev, first, name, 1);
+    /* every event of a date one rank after the previous date's first event */
+    for (size_t k = i; k < j && prev && !st; k++) {
+      char name[64];
+      snprintf(name, sizeof name, "time_e%zu", edge++);
+      Agedge_t *e = agedge(d->root, prev, d->nodes[axis[k].n->index], name, 1);
       if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")) ||
           (st = kgi_dot_set_plain(d, e, "weight", "100")))
         st = st ? st : kgi_dot_failed(d, "create the time axis");
     }
-    prev = first;
+    prev = d->nodes[axis[i].n->index];
     i = j;
+  }
+  /* the actors in a column before the first date: an edge of theirs then never joins two
+     nodes of one rank (labelled flat edges are where Graphviz 2.43's dot frees memory twice,
+     seen under AddressSanitizer) */
+  for (size_t i = 0, edge = 0; n && i < g->nnodes && !st; i++) {
+    if (!d->view->node_shown[i] || kgi_view_on_axis(g->nodes[i]))
+      continue;
+    char name[64];
+    snprintf(name, sizeof name, "time_a%zu", edge++);
+    Agedge_t *e = agedge(d->root, d->nodes[i], d->nodes[axis[0].n->index], name, 1);
+    if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")))
+      st = st ? st : kgi_dot_failed(d, "place an actor before the time axis");
   }
   free(axis);
   return st;
