@@ -224,3 +224,29 @@ bool kgi_iri_absolute(const char *s) {
     p++;
   return *p == ':';
 }
+
+kg_status kgi_unknown_name(kg_error *err, const char *kind, const char *label, const char *asked,
+                           const char *const *names, const char *const *const *aliases, size_t n) {
+  size_t best = n, best_d = (size_t)-1;
+  for (size_t i = 0; i < n; i++) {
+    size_t d = kgi_edit_distance(asked, names[i]);
+    for (const char *const *a = aliases ? aliases[i] : NULL; a && *a; a++) {
+      size_t da = kgi_edit_distance(asked, *a);
+      d = da < d ? da : d;
+    }
+    if (d < best_d)
+      best = i, best_d = d;
+  }
+  kgi_buf list;
+  kgi_buf_init(&list);
+  for (size_t i = 0; i < n; i++)
+    kgi_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+  if (best < n && kgi_edit_close(best_d, asked))
+    kgi_error_set(err, KG_ENOTFOUND, "unknown %s '%s'; did you mean '%s'? %s: %s", kind, asked,
+                  names[best], label, kgi_buf_str(&list));
+  else
+    kgi_error_set(err, KG_ENOTFOUND, "unknown %s '%s'. %s: %s", kind, asked, label,
+                  kgi_buf_str(&list));
+  kgi_buf_dispose(&list);
+  return KG_ENOTFOUND;
+}

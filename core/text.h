@@ -55,6 +55,14 @@ int kgi_char_columns(uint32_t cp);
  */
 enum { KGI_EDIT_MAX = 256 };
 size_t kgi_edit_distance(const char *a, const char *b);
+/*
+ * KG_ENOTFOUND for a name a list lacks, the one message of every such case: "unknown KIND
+ * 'asked'; did you mean 'NAME'? LABEL: n1, n2, ..." — NAME the entry whose name, or one of
+ * whose aliases (aliases[i], NULL-terminated, may be NULL), is closest to what was asked,
+ * when it is close enough (kgi_edit_close); without it "unknown KIND 'asked'. LABEL: ...".
+ */
+kg_status kgi_unknown_name(kg_error *err, const char *kind, const char *label, const char *asked,
+                           const char *const *names, const char *const *const *aliases, size_t n);
 /* Is a name at this edit distance from `typed` close enough to suggest it? At most a third
  * of the typed length, and at least 1: "grapml" gets "graphml", "xyz" gets nothing. */
 bool kgi_edit_close(size_t distance, const char *typed);

@@ -44,27 +44,15 @@ const kgi_exporter *kgi_exporter_find(const char *name) {
 /* KG_ENOTFOUND for a name no output format has: the closest one by name or extension
  * ("grapml": graphml, "ttl": turtle) suggested, and the list. */
 static kg_status unknown_format(const char *asked, kg_error *err) {
-  const kgi_exporter *best = NULL;
-  size_t best_d = (size_t)-1;
+  const char *names[NEXPORTERS], *ext[NEXPORTERS][2];
+  const char *const *aliases[NEXPORTERS];
   for (size_t i = 0; i < NEXPORTERS; i++) {
-    size_t d = kgi_edit_distance(asked, exporters[i]->name);
-    size_t de = kgi_edit_distance(asked, exporters[i]->extension);
-    d = de < d ? de : d;
-    if (d < best_d)
-      best = exporters[i], best_d = d;
+    names[i] = exporters[i]->name;
+    ext[i][0] = exporters[i]->extension;
+    ext[i][1] = NULL;
+    aliases[i] = ext[i];
   }
-  kgi_buf names;
-  kgi_buf_init(&names);
-  for (size_t i = 0; i < NEXPORTERS; i++)
-    kgi_buf_printf(&names, "%s%s", i ? ", " : "", exporters[i]->name);
-  if (best && kgi_edit_close(best_d, asked))
-    kgi_error_set(err, KG_ENOTFOUND, "unknown format '%s'; did you mean '%s'? Formats: %s", asked,
-                  best->name, kgi_buf_str(&names));
-  else
-    kgi_error_set(err, KG_ENOTFOUND, "unknown format '%s'. Formats: %s", asked,
-                  kgi_buf_str(&names));
-  kgi_buf_dispose(&names);
-  return KG_ENOTFOUND;
+  return kgi_unknown_name(err, "format", "Formats", asked, names, aliases, NEXPORTERS);
 }
 
 kg_status kg_format_check(const char *format, kg_error *err) {

@@ -119,29 +119,13 @@ static void put_names(kgi_buf *b) {
 /* KG_ENOTFOUND for a name no input format has: the closest one by name or extension
  * ("turtel", "ttl": turtle) suggested, and the list. */
 static kg_status unknown_format(const char *asked, kg_error *err) {
-  const kgi_importer *best = NULL;
-  size_t best_d = (size_t)-1;
+  const char *names[NIMPORTERS];
+  const char *const *aliases[NIMPORTERS];
   for (size_t i = 0; i < NIMPORTERS; i++) {
-    size_t d = kgi_edit_distance(asked, importers[i]->name);
-    for (const char *const *e = importers[i]->extensions; *e; e++) {
-      size_t de = kgi_edit_distance(asked, *e);
-      d = de < d ? de : d;
-    }
-    if (d < best_d)
-      best = importers[i], best_d = d;
+    names[i] = importers[i]->name;
+    aliases[i] = importers[i]->extensions;
   }
-  kgi_buf names;
-  kgi_buf_init(&names);
-  put_names(&names);
-  if (best && kgi_edit_close(best_d, asked))
-    kgi_error_set(err, KG_ENOTFOUND,
-                  "unknown input format '%s'; did you mean '%s'? Input formats: %s", asked,
-                  best->name, kgi_buf_str(&names));
-  else
-    kgi_error_set(err, KG_ENOTFOUND, "unknown input format '%s'. Input formats: %s", asked,
-                  kgi_buf_str(&names));
-  kgi_buf_dispose(&names);
-  return KG_ENOTFOUND;
+  return kgi_unknown_name(err, "input format", "Input formats", asked, names, aliases, NIMPORTERS);
 }
 
 kg_status kg_input_format_check(const char *format, kg_error *err) {
