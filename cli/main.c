@@ -44,7 +44,7 @@ static void usage(FILE *f) {
              "  -n, --name NAME       file name stem for --all (default: the input's, \"stdin\"\n"
              "                        or \"story\")\n"
              "  -i, --input-format S  input format, in any case (default: from the extension,\n"
-             "                        else turtle):\n");
+             "                        else rdfxml for XML, else turtle):\n");
   for (size_t i = 0; kg_input_format_name(i); i++)
     fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
             kg_input_format_description(kg_input_format_name(i)));

@@ -7,9 +7,9 @@
  * tests/unit/test_threads.c) and deletes the key of libxml2's per-thread state, so that every
  * other thread's state leaks (LeakSanitizer saw it). So a world, once made, goes back to the
  * pool when its user is done, for the next one: the pool holds as many worlds as were ever
- * in use at once. Worlds leave libxml2's error handlers alone (kgexport parses no XML
- * through raptor) and do not intern URIs (the model interns already, and an interning tree
- * would grow with every graph a reused world reads).
+ * in use at once. Worlds leave libxml2's error handlers alone (an RDF/XML parse reports
+ * through the world's log handler, as every syntax does) and do not intern URIs (the model interns
+ * already, and an interning tree would grow with every graph a reused world reads).
  */
 #include "vocab.h"
 
