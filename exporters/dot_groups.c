@@ -169,6 +169,37 @@ static int by_start(const void *a, const void *b) {
   return c ? c : (x->n->index > y->n->index) - (x->n->index < y->n->index);
 }
 
+/* An invisible edge that only ranks: from a before b. */
+static kg_status add_invisible(kgi_dot *d, Agnode_t *a, Agnode_t *b, const char *weight,
+                               size_t *count) {
+  char name[64];
+  snprintf(name, sizeof name, "time_e%zu", (*count)++);
+  Agedge_t *e = agedge(d->root, a, b, name, 1);
+  kg_status st;
+  if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")) ||
+      (st = kgi_dot_set_plain(d, e, "weight", weight)))
+    return e ? st : kgi_dot_failed(d, "create the time axis");
+  return KG_OK;
+}
+
+/* The tick of a date on the axis ("time_<k>"), labelled with the date as the event gives it. */
+static kg_status add_tick(kgi_dot *d, Agnode_t **out, const kg_node *event, size_t group) {
+  char name[64];
+  snprintf(name, sizeof name, "time_%zu", group);
+  *out = agnode(d->root, name, 1);
+  if (!*out)
+    return kgi_dot_failed(d, "create a date of the time axis");
+  kgi_buf_clear(&d->text);
+  kgi_show_dates(&d->text, "", event, "");
+  kg_status st;
+  if ((st = kgi_dot_set_text(d, *out, "label", ESC_LABEL)) ||
+      (st = kgi_dot_set_plain(d, *out, "shape", "plaintext")) ||
+      (st = kgi_dot_set_plain(d, *out, "style", "")) ||
+      (st = kgi_dot_set_plain(d, *out, "fontsize", "14")))
+    return st;
+  return KG_OK;
+}
+
 /*
  * The dated events left to right in date order: an invisible, heavy edge from each date's
  * first event to every event of the next date, which dot ranks along rankdir=LR, so events of
@@ -191,34 +222,36 @@ kg_status kgi_dot_add_time_axis(kgi_dot *d) {
     }
   qsort(axis, n, sizeof *axis, by_start);
   kg_status st = KG_OK;
-  Agnode_t *prev = NULL;
-  for (size_t i = 0, edge = 0; i < n && !st;) {
+  Agnode_t *prev = NULL, *prev_tick = NULL, *first_tick = NULL;
+  size_t edge = 0;
+  for (size_t i = 0, group = 0; i < n && !st; group++) {
     size_t j = i;
     while (j < n && kgi_date_compare(axis[j].start, axis[i].start) == 0)
       j++;
-    /* every event of a date one rank after the previous date's first event */
-    for (size_t k = i; k < j && prev && !st; k++) {
-      char name[64];
-      snprintf(name, sizeof name, "time_e%zu", edge++);
-      Agedge_t *e = agedge(d->root, prev, d->nodes[axis[k].n->index], name, 1);
-      if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")) ||
-          (st = kgi_dot_set_plain(d, e, "weight", "100")))
-        st = st ? st : kgi_dot_failed(d, "create the time axis");
-    }
+    /* the date's tick on the axis: the date as the data gives it ("2026-04") */
+    Agnode_t *tick = NULL;
+    if ((st = add_tick(d, &tick, axis[i].n, group)))
+      break;
+    first_tick = first_tick ? first_tick : tick;
+    /* every event of a date, and its tick, one rank after the previous date's first event */
+    for (size_t k = i; k <= j && prev && !st; k++)
+      st = add_invisible(d, prev, k < j ? d->nodes[axis[k].n->index] : tick, "100", &edge);
+    /* the ticks in one line, in date order */
+    if (!st && prev_tick)
+      st = add_invisible(d, prev_tick, tick, "1000", &edge);
     prev = d->nodes[axis[i].n->index];
+    prev_tick = tick;
     i = j;
   }
   /* the actors in a column before the first date: an edge of theirs then never joins two
      nodes of one rank (labelled flat edges are where Graphviz 2.43's dot frees memory twice,
      seen under AddressSanitizer) */
-  for (size_t i = 0, edge = 0; n && i < g->nnodes && !st; i++) {
+  for (size_t i = 0; n && i < g->nnodes && !st; i++) {
     if (!d->view->node_shown[i] || kgi_view_on_axis(g->nodes[i]))
       continue;
-    char name[64];
-    snprintf(name, sizeof name, "time_a%zu", edge++);
-    Agedge_t *e = agedge(d->root, d->nodes[i], d->nodes[axis[0].n->index], name, 1);
-    if (!e || (st = kgi_dot_set_plain(d, e, "style", "invis")))
-      st = st ? st : kgi_dot_failed(d, "place an actor before the time axis");
+    st = add_invisible(d, d->nodes[i], d->nodes[axis[0].n->index], "1", &edge);
+    if (!st && first_tick)
+      st = add_invisible(d, d->nodes[i], first_tick, "1", &edge);
   }
   free(axis);
   return st;
