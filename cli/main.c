@@ -1,9 +1,9 @@
 /* kgexport: the command-line tool. Uses only the public header. */
 #include "kgexport.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +21,7 @@ enum {
   EXIT_IO = 74        /* a file could not be read or written */
 };
 
-static const char *prog = "kgexport";
+const char *prog = "kgexport";
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -129,12 +129,6 @@ static char *stem_of(const char *path) {
   return stem;
 }
 
-static double seconds_since(const struct timespec *start) {
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 /* One line per file written; a long write (`seconds` > 0) says how long it took, and the rate. */
 static void summary(FILE *f, const char *where, const char *format, const kg_stats *s,
                     double seconds) {
@@ -143,108 +137,6 @@ static void summary(FILE *f, const char *where, const char *format, const kg_sta
   if (seconds > 0)
     fprintf(f, " in %.1f s, %.0f triples per second", seconds, (double)s->triples / seconds);
   fputc('\n', f);
-}
-
-/* Progress of a long read, on a terminal only (a rate helps to guess how long is left). */
-typedef struct progress {
-  struct timespec start;
-  int shown;
-} progress;
-
-static void show_progress(void *ctx, uint64_t triples, int done) {
-  progress *p = ctx;
-  double s = seconds_since(&p->start);
-  if (done && !p->shown)
-    return; /* short reads say nothing */
-  fprintf(stderr, "\r%s: %llu triples read, %.0f per second%s", prog, (unsigned long long)triples,
-          s > 0 ? (double)triples / s : 0.0, done ? "\n" : "");
-  p->shown = 1;
-}
-
-/*
- * Progress of a write, on a terminal only: what is being written ("out/g.png (8 of 10)"),
- * shown at once or after a second, then the seconds so far, once a second, from a thread of
- * its own (the write itself reports nothing until it is done). The line is cleared when
- * the file is written.
- */
-typedef struct ticker {
-  pthread_mutex_t lock;
-  pthread_cond_t wake;
-  pthread_t thread;
-  struct timespec start;
-  const char *what;
-  int on;    /* a terminal shows it, and the thread runs */
-  int stop;  /* set by ticker_stop */
-  int width; /* characters of the line shown, 0: none */
-} ticker;
-
-static void ticker_show(ticker *t) { /* t->lock held */
-  int n = fprintf(stderr, "\r%s: writing %s, %.0f s", prog, t->what, seconds_since(&t->start));
-  if (n > 0 && n - 1 < t->width)
-    fprintf(stderr, "%*s", t->width - (n - 1), "");
-  if (n > 0 && n - 1 > t->width)
-    t->width = n - 1;
-}
-
-static void *ticker_run(void *arg) {
-  ticker *t = arg;
-  pthread_mutex_lock(&t->lock);
-  struct timespec next = t->start;
-  while (!t->stop) {
-    next.tv_sec++;
-    while (!t->stop && pthread_cond_timedwait(&t->wake, &t->lock, &next) != ETIMEDOUT)
-      ;
-    if (!t->stop)
-      ticker_show(t);
-  }
-  pthread_mutex_unlock(&t->lock);
-  return NULL;
-}
-
-/* Start showing the write of `what` (a borrowed string) when `on`; at once when `now`. */
-static void ticker_start(ticker *t, const char *what, int on, int now) {
-  memset(t, 0, sizeof *t);
-  t->what = what;
-  if (!on)
-    return;
-  pthread_condattr_t attr;
-  if (pthread_condattr_init(&attr) != 0)
-    return;
-  int ok = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) == 0 &&
-           pthread_cond_init(&t->wake, &attr) == 0;
-  pthread_condattr_destroy(&attr);
-  if (!ok)
-    return;
-  pthread_mutex_init(&t->lock, NULL);
-  clock_gettime(CLOCK_MONOTONIC, &t->start);
-  if (now)
-    ticker_show(t);
-  if (pthread_create(&t->thread, NULL, ticker_run, t) != 0) { /* no progress, still a write */
-    pthread_cond_destroy(&t->wake);
-    pthread_mutex_destroy(&t->lock);
-    return;
-  }
-  t->on = 1;
-}
-
-/* Stop and clear the line; the seconds the write took when its progress was shown and it
- * took a second or more, else 0 (short writes say nothing more). */
-static double ticker_stop(ticker *t) {
-  if (!t->on)
-    return 0;
-  pthread_mutex_lock(&t->lock);
-  t->stop = 1;
-  pthread_cond_signal(&t->wake);
-  pthread_mutex_unlock(&t->lock);
-  pthread_join(t->thread, NULL);
-  pthread_cond_destroy(&t->wake);
-  pthread_mutex_destroy(&t->lock);
-  t->on = 0;
-  if (!t->width)
-    return 0;
-  fprintf(stderr, "\r%*s\r", t->width, "");
-  double s = seconds_since(&t->start);
-  return s >= 1 ? s : 0;
 }
 
 /* The other views of --all, as SVG (which zooms): NAME-full.svg and NAME-timeline.svg. */
