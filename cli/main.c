@@ -15,10 +15,11 @@
 /* Exit codes (docs/errors.md), from sysexits.h. */
 enum {
   EXIT_OK = 0,
-  EXIT_USAGE = 64,    /* bad command line */
-  EXIT_DATA = 65,     /* bad input data: syntax, unknown term, bad value */
-  EXIT_SOFTWARE = 70, /* internal error, a library failure, out of memory */
-  EXIT_IO = 74        /* a file could not be read or written */
+  EXIT_USAGE = 64,       /* bad command line */
+  EXIT_DATA = 65,        /* bad input data: syntax, unknown term, bad value */
+  EXIT_UNAVAILABLE = 69, /* a SPARQL endpoint unreachable, failing or too slow */
+  EXIT_SOFTWARE = 70,    /* internal error, a library failure, out of memory */
+  EXIT_IO = 74           /* a file could not be read or written */
 };
 
 const char *prog = "kgexport";
@@ -26,6 +27,7 @@ const char *prog = "kgexport";
 static void usage(FILE *f) {
   fprintf(f,
           "Usage: %s [OPTIONS] [INPUT]\n"
+          "       %s [OPTIONS] --sparql URL --query QUERY\n"
           "Export a knowledge graph (RDF) to RDF, GraphML, GEXF, DOT and pictures.\n"
           "INPUT '-' is standard input; with no INPUT, standard input is read when it is a\n"
           "pipe or a file, and the built-in story of the 24 November 2025 Trump-Xi call is\n"
@@ -33,7 +35,7 @@ static void usage(FILE *f) {
           "file:///dev/stdin# (see --base).\n"
           "\n"
           "  -f, --format FORMAT   output format, in any case (default: turtle):\n",
-          prog);
+          prog, prog);
   for (size_t i = 0; kg_format_name(i); i++)
     fprintf(f, "                          %-9s %s\n", kg_format_name(i),
             kg_format_description(kg_format_name(i)));
@@ -49,6 +51,12 @@ static void usage(FILE *f) {
     fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
             kg_input_format_description(kg_input_format_name(i)));
   fprintf(f, "  -b, --base IRI        node ids are relative to IRI\n"
+             "      --sparql URL      read the answer of a SPARQL endpoint (http or https) to\n"
+             "                        --query instead of an INPUT\n"
+             "      --query QUERY     a CONSTRUCT or DESCRIBE query: a file holding it, or the\n"
+             "                        query itself when no such file exists\n"
+             "      --connect-timeout S  seconds to reach the endpoint (default 10)\n"
+             "      --timeout S       seconds for the whole answer (default 300)\n"
              "      --focus NODE      keep the neighbourhood of NODE: its id, IRI, CURIE, or a\n"
              "                        name in any language (\"takaichi\", \"Xi Jinping\")\n"
              "      --depth N         how many edges from the focus, 0 or more (default 1)\n"
@@ -65,8 +73,9 @@ static void usage(FILE *f) {
              "  -h, --help            show this help\n"
              "  -V, --version         show the version\n"
              "\n"
-             "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
-             "74 input/output error.\n");
+             "Exit status: 0 success, 64 bad usage, 65 bad input data (also a query the\n"
+             "endpoint refused), 69 endpoint unreachable, failing or too slow, 70 internal\n"
+             "error, 74 input/output error.\n");
 }
 
 static int exit_code(kg_status st) {
@@ -76,6 +85,7 @@ static int exit_code(kg_status st) {
   case KG_EDATA: return EXIT_DATA;
   case KG_EIO: return EXIT_IO;
   case KG_ENOTFOUND: return EXIT_USAGE;
+  case KG_EUNAVAIL: return EXIT_UNAVAILABLE;
   default: return EXIT_SOFTWARE;
   }
 }
@@ -245,6 +255,47 @@ static int split_types(char **buf, const char ***list, size_t *n, const char *ar
   return 0;
 }
 
+/* --timeout and --connect-timeout: whole seconds, 1 to a day. */
+static int parse_seconds(long *out, const char *opt, const char *arg) {
+  char *end = (char *)arg;
+  unsigned long v = 0;
+  if (*arg >= '0' && *arg <= '9')
+    v = strtoul(arg, &end, 10);
+  if (end == arg || *end || v < 1 || v > 86400) {
+    fprintf(stderr, "%s: %s must be whole seconds, 1 to 86400, got '%s'\nTry '%s --help'.\n", prog,
+            opt, arg, prog);
+    return -1;
+  }
+  *out = (long)v;
+  return 0;
+}
+
+/* --query: the text of the file it names, else the argument itself (a new string; NULL with
+ * a message printed when a file cannot be read or memory runs out). */
+static char *query_text(const char *arg) {
+  struct stat sb;
+  if (stat(arg, &sb) != 0 || !S_ISREG(sb.st_mode))
+    return strdup(arg);
+  FILE *f = fopen(arg, "rb");
+  char *text = NULL;
+  size_t len = 0;
+  if (f) {
+    text = malloc((size_t)sb.st_size + 1);
+    len = text ? fread(text, 1, (size_t)sb.st_size, f) : 0;
+    if (text && ferror(f)) {
+      free(text);
+      text = NULL;
+    }
+    fclose(f);
+  }
+  if (!text) {
+    fprintf(stderr, "%s: %s: cannot read the query: %s\n", prog, arg, strerror(errno));
+    return NULL;
+  }
+  text[len] = '\0';
+  return text;
+}
+
 int main(int argc, char **argv) {
   static const struct option opts[] = {
       {"format", required_argument, NULL, 'f'},
@@ -263,10 +314,16 @@ int main(int argc, char **argv) {
       {"from", required_argument, NULL, 'R'},
       {"to", required_argument, NULL, 'U'},
       {"view", required_argument, NULL, 'W'},
+      {"sparql", required_argument, NULL, 'Y'},
+      {"query", required_argument, NULL, 'Z'},
+      {"connect-timeout", required_argument, NULL, 'C'},
+      {"timeout", required_argument, NULL, 'X'},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
-             *base = NULL;
+             *base = NULL, *sparql = NULL, *query = NULL;
+  kg_sparql_options sopts;
+  kg_sparql_options_init(&sopts);
   int stats = 0, quiet = 0, c;
   kg_filter filter;
   kg_filter_init(&filter);
@@ -314,6 +371,16 @@ int main(int argc, char **argv) {
       break;
     }
     case 'U': filter.to = optarg; break;
+    case 'Y': sparql = optarg; break;
+    case 'Z': query = optarg; break;
+    case 'C':
+      if (parse_seconds(&sopts.connect_timeout, "--connect-timeout", optarg))
+        return EXIT_USAGE;
+      break;
+    case 'X':
+      if (parse_seconds(&sopts.timeout, "--timeout", optarg))
+        return EXIT_USAGE;
+      break;
     case 'h': usage(stdout); return EXIT_OK;
     case 'V': printf("kgexport %s\n", KG_VERSION); return EXIT_OK;
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -344,8 +411,21 @@ int main(int argc, char **argv) {
                        "whole graph",
                        format);
   const char *input = optind < argc ? argv[optind] : NULL;
+  if (sparql && input)
+    return usage_error("--sparql reads the endpoint's answer: leave out the input '%s'", input);
+  if (sparql && !query)
+    return usage_error("%s", "--sparql needs --query (a CONSTRUCT or DESCRIBE query)");
+  if (query && !sparql)
+    return usage_error("%s", "--query needs --sparql URL (the endpoint to ask)");
+  if (sparql && strncasecmp(sparql, "http://", 7) != 0 && strncasecmp(sparql, "https://", 8) != 0)
+    return usage_error("--sparql needs an http or https URL, got '%s'", sparql);
+  if (sparql && (syntax || base))
+    return usage_error("%s", "--input-format and --base are for an INPUT: the answer's "
+                             "Content-Type chooses its reader and the endpoint is its base");
   int from_stdin = input && strcmp(input, "-") == 0;
-  if (!input) {
+  if (sparql) {
+    from_stdin = 0;
+  } else if (!input) {
     int has = stdin_has_input();
     if (has < 0)
       return EXIT_IO;
@@ -363,9 +443,27 @@ int main(int argc, char **argv) {
     iopts.progress = show_progress;
     iopts.progress_ctx = &prog_state;
   }
-  kg_status st = from_stdin ? kg_import_stream(&g, stdin, "-", &iopts, &err)
-                 : input    ? kg_import_file_with(&g, input, &iopts, &err)
-                            : kg_import_story(&g, &err);
+  kg_status st;
+  if (sparql) {
+    char *text = query_text(query);
+    if (!text) {
+      free(types_buf);
+      free(types);
+      return errno == ENOMEM ? EXIT_SOFTWARE : EXIT_IO;
+    }
+    st = kg_import_sparql(&g, sparql, text, &sopts, &err);
+    free(text);
+    if (st && err.message[0] != '<') { /* "<URL>:line:col: ..." is the answer's own place */
+      free(types_buf);
+      free(types);
+      fprintf(stderr, "%s: %s\n", prog, err.message);
+      return exit_code(st);
+    }
+  } else {
+    st = from_stdin ? kg_import_stream(&g, stdin, "-", &iopts, &err)
+         : input    ? kg_import_file_with(&g, input, &iopts, &err)
+                    : kg_import_story(&g, &err);
+  }
   if (!st && (filter.focus || filter.ntypes || filter.from || filter.to)) {
     kg_graph *part = NULL;
     st = kg_graph_filter(&part, g, &filter, &err);
@@ -392,6 +490,7 @@ int main(int argc, char **argv) {
     char *stem = name         ? strdup(name)
                  : from_stdin ? strdup("stdin")
                  : input      ? stem_of(input)
+                 : sparql     ? strdup("sparql")
                               : strdup("story");
     rc = stem ? export_all(g, all, stem, quiet) : EXIT_SOFTWARE;
     if (!stem)

@@ -15,7 +15,8 @@ include(CMakePackageConfigHelpers)
 # CMakeLists.txt), one "PREFIX module..." entry per target. A program linking the static
 # library needs them too: kgexport.pc names them in Requires.private, and kgexportConfig.cmake
 # finds them again as the same PkgConfig::PREFIX targets the installed targets file names.
-set(KG_DEPS "RAPTOR raptor2" "REDLAND redland" "LIBXML2 libxml-2.0" "GRAPHVIZ libcgraph libgvc")
+set(KG_DEPS "RAPTOR raptor2" "REDLAND redland" "LIBXML2 libxml-2.0" "GRAPHVIZ libcgraph libgvc"
+    "CURL libcurl")
 set(KG_DEPS_LIBS -lm) # linked by name, no pkg-config module
 
 set(KG_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kgexport)
@@ -44,11 +45,21 @@ install(FILES ${PROJECT_SOURCE_DIR}/include/kgexport.h DESTINATION ${CMAKE_INSTA
 set(KG_PC_REQUIRES_PRIVATE "")
 set(KG_PC_LIBS_PRIVATE "")
 if(NOT BUILD_SHARED_LIBS) # a shared library brings its own dependencies
+  # libcurl is named by its library (Libs.private: -lcurl, as raptor2.pc names it), not as a
+  # module: libcurl.pc's own Libs.private lists every library curl may be built with
+  # (nghttp2, ssh2, ldap, ...), whose static archives libcurl4-openssl-dev does not bring, so
+  # `pkg-config --static` would ask for libraries no package installed. The link then finds
+  # the shared libcurl.
+  set(kg_pc_libs "")
   foreach(dep IN LISTS KG_DEPS)
     string(REGEX REPLACE "^[A-Z0-9_]+ " "" modules "${dep}")
-    string(APPEND KG_PC_REQUIRES_PRIVATE " ${modules}")
+    if(modules STREQUAL "libcurl")
+      list(APPEND kg_pc_libs -lcurl)
+    else()
+      string(APPEND KG_PC_REQUIRES_PRIVATE " ${modules}")
+    endif()
   endforeach()
-  string(JOIN " " KG_PC_LIBS_PRIVATE ${KG_DEPS_LIBS})
+  string(JOIN " " KG_PC_LIBS_PRIVATE ${KG_DEPS_LIBS} ${kg_pc_libs})
   set(KG_PC_REQUIRES_PRIVATE "Requires.private:${KG_PC_REQUIRES_PRIVATE}")
   set(KG_PC_LIBS_PRIVATE "Libs.private: ${KG_PC_LIBS_PRIVATE}")
 endif()

@@ -20,6 +20,7 @@ const char *kg_strerror(kg_status st) {
   case KG_EIO: return "input/output error";
   case KG_ENOTFOUND: return "not found";
   case KG_ELIB: return "library failure";
+  case KG_EUNAVAIL: return "service unavailable";
   }
   return "unknown status";
 }

@@ -65,7 +65,8 @@ typedef enum kg_status {
   KG_EDATA = 4,     /* input is well-formed but wrong (unknown term, bad date, bad IRI) */
   KG_EIO = 5,       /* reading or writing a file failed */
   KG_ENOTFOUND = 6, /* no such node, format or term */
-  KG_ELIB = 7       /* a library (librdf, libxml2, cgraph) reported a failure */
+  KG_ELIB = 7,      /* a library (librdf, libxml2, cgraph) reported a failure */
+  KG_EUNAVAIL = 8   /* a network service could not be reached, failed, or did not answer in time */
 } kg_status;
 
 KG_EXTERN const char *kg_strerror(kg_status st);
@@ -307,6 +308,34 @@ KG_EXTERN KG_NODISCARD kg_status kg_import_file_with(kg_graph **out, const char 
  */
 KG_EXTERN KG_NODISCARD kg_status kg_import_stream(kg_graph **out, FILE *in, const char *name,
                                                   const kg_import_options *opts, kg_error *err);
+
+/*
+ * Options of a SPARQL import, versioned as kg_import_options are: kg_sparql_options_init()
+ * fills in the version and the defaults (connect within 10 s, the whole answer within 300 s).
+ */
+#define KG_SPARQL_OPTIONS_VERSION 1
+typedef struct kg_sparql_options {
+  unsigned version;     /* KG_SPARQL_OPTIONS_VERSION */
+  long connect_timeout; /* seconds to reach the service, 1 or more */
+  long timeout;         /* seconds for the whole exchange, 1 or more */
+} kg_sparql_options;
+
+KG_EXTERN void kg_sparql_options_init(kg_sparql_options *opts);
+
+/*
+ * Ask a SPARQL endpoint (an http or https URL) a CONSTRUCT or DESCRIBE query and read the
+ * answer into a new graph (SPARQL 1.1 Protocol: a form-encoded POST, N-Triples or Turtle
+ * asked for; the answer's Content-Type chooses the reader). The answer is named
+ * "<ENDPOINT>" in messages ("<http://host/sparql>:3:7: ..."); its base IRI is the endpoint
+ * followed by '#'; the graph's title is the endpoint. Fails with KG_EINVAL for a URL that
+ * is not http or https, KG_EUNAVAIL when the service cannot be reached, does not answer in
+ * time or answers with an HTTP error ("ENDPOINT: HTTP 503: the server's first line"), except
+ * KG_EDATA for HTTP 400 (the query was refused) and for an answer that is not RDF, and
+ * KG_EPARSE / KG_EDATA for RDF that does not read. opts may be NULL (the defaults).
+ */
+KG_EXTERN KG_NODISCARD kg_status kg_import_sparql(kg_graph **out, const char *endpoint,
+                                                  const char *query, const kg_sparql_options *opts,
+                                                  kg_error *err);
 
 /* Input formats: "turtle", "ntriples". NULL when the index is past the end. */
 KG_EXTERN const char *kg_input_format_name(size_t i);
