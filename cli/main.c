@@ -67,6 +67,7 @@ static void usage(FILE *f) {
              "      --view V          what pictures and DOT show: overview (the default: the\n"
              "                        actors and events, quotes and figures folded in), full,\n"
              "                        timeline (the dated events in date order)\n"
+             "      --gexf-version V  1.3 (the default) or 1.2draft, which NetworkX reads\n"
              "  -s, --stats           print the counts (nodes, edges, triples) on standard output\n"
              "                        and export nothing (not with --output or --all)\n"
              "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
@@ -318,6 +319,7 @@ int main(int argc, char **argv) {
       {"query", required_argument, NULL, 'Z'},
       {"connect-timeout", required_argument, NULL, 'C'},
       {"timeout", required_argument, NULL, 'X'},
+      {"gexf-version", required_argument, NULL, 1000},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
@@ -363,6 +365,7 @@ int main(int argc, char **argv) {
       filter.types = types;
       break;
     case 'R': filter.from = optarg; break;
+    case 1000: eopts.format_version = optarg; break;
     case 'W': {
       kg_error verr;
       kg_error_init(&verr);
@@ -406,6 +409,13 @@ int main(int argc, char **argv) {
   if (eopts.view != KG_VIEW_DEFAULT && all)
     return usage_error("%s", "--view and --all exclude each other (--all writes the overview "
                              "and NAME-full.svg, NAME-timeline.svg)");
+  if (eopts.format_version && (all || strcasecmp(format, "gexf") != 0))
+    return usage_error("--gexf-version %s is for -f gexf (1.3, the default, or 1.2draft, which "
+                       "NetworkX reads)",
+                       eopts.format_version);
+  if (eopts.format_version && strcmp(eopts.format_version, "1.3") != 0 &&
+      strcmp(eopts.format_version, "1.2draft") != 0)
+    return usage_error("unknown GEXF version '%s' (1.3, 1.2draft)", eopts.format_version);
   if (eopts.view != KG_VIEW_DEFAULT && !kg_format_has_views(format))
     return usage_error("--view is for pictures and DOT (dot, png, svg, pdf): %s writes the "
                        "whole graph",

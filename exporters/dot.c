@@ -18,8 +18,9 @@ static kg_status write_action(Agraph_t *root, void *ctx, kg_error *err) {
   return KG_OK;
 }
 
-static kg_status write_dot_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
-  return kgi_dot_with_graph(g, view, write_action, out, err);
+static kg_status write_dot_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                kg_error *err) {
+  return kgi_dot_with_graph(g, opts->view, write_action, out, err);
 }
 
 static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
@@ -31,5 +32,6 @@ const kgi_exporter kgi_exporter_dot = {
     .extension = "dot",
     .description = "Graphviz DOT (cgraph)",
     .write = write_dot,
-    .write_view = write_dot_view,
+    .write_with = write_dot_with,
+    .views = true,
 };

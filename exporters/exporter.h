@@ -12,14 +12,23 @@
 
 #include <stdio.h>
 
+/* What an export asks of a format beyond the graph. */
+typedef struct kgi_write_opts {
+  kgi_view_kind view;
+  const char *version; /* one of the format's versions */
+} kgi_write_opts;
+
 typedef struct kgi_exporter {
   const char *name;
   const char *extension;
   const char *description;
   /* Write all of g to out. Never opens, closes or renames files. */
   kg_status (*write)(const kg_graph *g, FILE *out, kg_error *err);
-  /* Formats that draw a view (present.h) have this too; write is then their default view. */
-  kg_status (*write_view)(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err);
+  /* Formats with options have this too (opts resolved: never NULL, its view a real one for a
+   * format with views); write is then the defaults. */
+  kg_status (*write_with)(const kg_graph *g, FILE *out, const kgi_write_opts *opts, kg_error *err);
+  bool views;                  /* draws a view (dot and the pictures) */
+  const char *const *versions; /* the versions it writes, newest first; NULL: one */
 } kgi_exporter;
 
 extern const kgi_exporter kgi_exporter_turtle;

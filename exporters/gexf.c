@@ -14,8 +14,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GEXF_NS "http://gexf.net/1.3"
-#define VIZ_NS "http://gexf.net/1.3/viz"
+/* What changes between the versions kgexport writes. 1.2draft is what NetworkX reads (its
+ * read_gexf knows no later version): the same content, but that version has no edge `kind`
+ * (the relation stays in the `relation` column) and no `timerepresentation` (intervals are
+ * its only one). */
+typedef struct version {
+  const char *name, *ns, *viz_ns, *number;
+  bool kinds, timerepresentation;
+} version;
+
+static const version versions[] = {
+    {"1.3", "http://gexf.net/1.3", "http://gexf.net/1.3/viz", "1.3", true, true},
+    {"1.2draft", "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2", false,
+     false},
+};
+
+static const char *const version_names[] = {"1.3", "1.2draft", NULL};
 
 /* The label is an XML attribute in GEXF, colour and size are viz: elements: not columns. */
 static const kgi_fixed_column fixed[] = {
@@ -163,7 +177,7 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   kgi_pg_end(pg);
 }
 
-static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
+static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text, const version *v) {
   kgi_pg_edge_start(pg, e);
   kgi_buf_clear(text);
   kgi_show_relation(text, e->pred);
@@ -171,7 +185,8 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   /* the edge kind keeps parallel relations apart: Gephi merges same-kind parallel edges */
   kgi_buf_clear(text);
   kgi_buf_put_curie(text, e->pred);
-  kgi_pg_attr(pg, "kind", kgi_buf_str(text));
+  if (v->kinds)
+    kgi_pg_attr(pg, "kind", kgi_buf_str(text));
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
@@ -182,7 +197,7 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
 }
 
 /* <nodes count="N">…</nodes>, then the same for edges. */
-static void write_elements(kgi_pg *pg, kgi_buf *text) {
+static void write_elements(kgi_pg *pg, kgi_buf *text, const version *v) {
   const kg_graph *g = pg->g;
   char num[32];
   kgi_pg_start(pg, "nodes");
@@ -195,16 +210,16 @@ static void write_elements(kgi_pg *pg, kgi_buf *text) {
   snprintf(num, sizeof num, "%zu", g->nedges);
   kgi_pg_attr(pg, "count", num);
   for (size_t i = 0; i < g->nedges && !pg->st; i++)
-    write_edge(pg, g->edges[i], text);
+    write_edge(pg, g->edges[i], text, v);
   kgi_pg_end(pg);
 }
 
-static void write_document(kgi_pg *pg, kgi_buf *text) {
+static void write_document(kgi_pg *pg, kgi_buf *text, const version *v) {
   const kg_graph *g = pg->g;
   kgi_pg_document_start(pg, "gexf");
-  kgi_pg_attr(pg, "xmlns", GEXF_NS);
-  kgi_pg_attr(pg, "xmlns:viz", VIZ_NS);
-  kgi_pg_attr(pg, "version", "1.3");
+  kgi_pg_attr(pg, "xmlns", v->ns);
+  kgi_pg_attr(pg, "xmlns:viz", v->viz_ns);
+  kgi_pg_attr(pg, "version", v->number);
   kgi_pg_start(pg, "meta");
   kgi_pg_element(pg, "creator", "kgexport " KG_VERSION);
   kgi_pg_element(pg, "description", kgi_show_title(g));
@@ -215,22 +230,28 @@ static void write_document(kgi_pg *pg, kgi_buf *text) {
   if (graph_is_dynamic(g, &datetime)) {
     kgi_pg_attr(pg, "mode", "dynamic");
     kgi_pg_attr(pg, "timeformat", datetime ? "dateTime" : "date");
-    kgi_pg_attr(pg, "timerepresentation", "interval");
+    if (v->timerepresentation)
+      kgi_pg_attr(pg, "timerepresentation", "interval");
   } else {
     kgi_pg_attr(pg, "mode", "static");
   }
   write_attribute_decls(pg, KGI_FOR_NODE);
   write_attribute_decls(pg, KGI_FOR_EDGE);
-  write_elements(pg, text);
+  write_elements(pg, text, v);
   kgi_pg_document_end(pg);
 }
 
-static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
+static kg_status write_gexf_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                 kg_error *err) {
+  const version *v = &versions[0];
+  for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
+    if (opts->version && strcmp(opts->version, versions[i].name) == 0)
+      v = &versions[i];
   kgi_pg pg;
   if (!kgi_pg_open(&pg, g, out, "GEXF", fixed, sizeof fixed / sizeof fixed[0], err)) {
     kgi_buf text;
     kgi_buf_init(&text);
-    write_document(&pg, &text);
+    write_document(&pg, &text, v);
     if (text.oom && !pg.st)
       pg.st = kgi_error_oom(err);
     kgi_buf_dispose(&text);
@@ -238,9 +259,16 @@ static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
   return kgi_pg_close(&pg);
 }
 
+static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
+  kgi_write_opts opts = {KGI_VIEW_FULL, NULL};
+  return write_gexf_with(g, out, &opts, err);
+}
+
 const kgi_exporter kgi_exporter_gexf = {
     .name = "gexf",
     .extension = "gexf",
     .description = "GEXF 1.3 for Gephi, with its timeline (libxml2)",
     .write = write_gexf,
+    .write_with = write_gexf_with,
+    .versions = version_names,
 };

@@ -97,7 +97,7 @@ kg_status kg_view_from_name(kg_view *out, const char *name, kg_error *err) {
 
 int kg_format_has_views(const char *format) {
   const kgi_exporter *x = kgi_exporter_find(format);
-  return x && x->write_view;
+  return x && x->views;
 }
 
 void kg_export_options_init(kg_export_options *opts) {
@@ -126,15 +126,33 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
   if (!x)
     return unknown_format(format ? format : "", err);
   kg_view view = opts ? opts->view : KG_VIEW_DEFAULT;
-  if (view != KG_VIEW_DEFAULT && !x->write_view)
+  if (view != KG_VIEW_DEFAULT && !x->views)
     return kgi_error_set(err, KG_EINVAL,
                          "%s has no views: a view is what a picture or DOT shows (dot, png, svg, "
                          "pdf); data formats write the whole graph",
                          x->name);
+  kgi_write_opts w = {view_of(view), x->versions ? x->versions[0] : NULL};
+  const char *asked = opts ? opts->format_version : NULL;
+  if (asked) {
+    w.version = NULL;
+    for (const char *const *v = x->versions; v && *v && !w.version; v++)
+      if (strcasecmp(*v, asked) == 0)
+        w.version = *v;
+    if (!w.version) {
+      kgi_buf list;
+      kgi_buf_init(&list);
+      for (const char *const *v = x->versions; v && *v; v++)
+        kgi_buf_printf(&list, "%s%s", v == x->versions ? "" : ", ", *v);
+      kgi_error_set(err, KG_EINVAL, "%s has no version '%s'%s%s", x->name, asked,
+                    x->versions ? "; it writes " : " to choose", kgi_buf_str(&list));
+      kgi_buf_dispose(&list);
+      return KG_EINVAL;
+    }
+  }
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
-  st = x->write_view ? x->write_view(g, out, view_of(view), err) : x->write(g, out, err);
+  st = x->write_with ? x->write_with(g, out, &w, err) : x->write(g, out, err);
   if (!st && (fflush(out) != 0 || ferror(out)))
     st = kgi_error_set(err, KG_EIO, "write failed");
   return st;

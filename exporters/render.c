@@ -79,31 +79,37 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
   return st;
 }
 
-static kg_status write_png_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+static kg_status write_png_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                kg_error *err) {
   render r = {"png", out};
-  return kgi_dot_with_graph(g, view, render_action, &r, err);
+  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
 }
 
 static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
-  return write_png_view(g, out, KGI_VIEW_OVERVIEW, err);
+  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  return write_png_with(g, out, &opts, err);
 }
 
-static kg_status write_svg_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+static kg_status write_svg_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                kg_error *err) {
   render r = {"svg", out};
-  return kgi_dot_with_graph(g, view, render_action, &r, err);
+  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
 }
 
 static kg_status write_svg(const kg_graph *g, FILE *out, kg_error *err) {
-  return write_svg_view(g, out, KGI_VIEW_OVERVIEW, err);
+  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  return write_svg_with(g, out, &opts, err);
 }
 
-static kg_status write_pdf_view(const kg_graph *g, FILE *out, kgi_view_kind view, kg_error *err) {
+static kg_status write_pdf_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                kg_error *err) {
   render r = {"pdf", out};
-  return kgi_dot_with_graph(g, view, render_action, &r, err);
+  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
 }
 
 static kg_status write_pdf(const kg_graph *g, FILE *out, kg_error *err) {
-  return write_pdf_view(g, out, KGI_VIEW_OVERVIEW, err);
+  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  return write_pdf_with(g, out, &opts, err);
 }
 
 const kgi_exporter kgi_exporter_png = {
@@ -111,7 +117,8 @@ const kgi_exporter kgi_exporter_png = {
     .extension = "png",
     .description = "PNG picture, laid out and rendered by Graphviz (gvc)",
     .write = write_png,
-    .write_view = write_png_view,
+    .write_with = write_png_with,
+    .views = true,
 };
 
 const kgi_exporter kgi_exporter_svg = {
@@ -119,7 +126,8 @@ const kgi_exporter kgi_exporter_svg = {
     .extension = "svg",
     .description = "SVG picture with Wikidata links and tooltips (gvc)",
     .write = write_svg,
-    .write_view = write_svg_view,
+    .write_with = write_svg_with,
+    .views = true,
 };
 
 const kgi_exporter kgi_exporter_pdf = {
@@ -127,5 +135,6 @@ const kgi_exporter kgi_exporter_pdf = {
     .extension = "pdf",
     .description = "PDF picture (gvc)",
     .write = write_pdf,
-    .write_view = write_pdf_view,
+    .write_with = write_pdf_with,
+    .views = true,
 };

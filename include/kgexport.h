@@ -392,6 +392,9 @@ KG_EXTERN int kg_format_has_views(const char *format);
 typedef struct kg_export_options {
   unsigned version; /* KG_EXPORT_OPTIONS_VERSION */
   kg_view view;     /* a view other than KG_VIEW_DEFAULT for a data format is KG_EINVAL */
+  /* the version of the format to write, for a format that has several: "1.3" (the newest)
+     or "1.2draft" for GEXF, which NetworkX reads; NULL: the newest. Another is KG_EINVAL. */
+  const char *format_version;
 } kg_export_options;
 
 KG_EXTERN void kg_export_options_init(kg_export_options *opts);

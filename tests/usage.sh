@@ -102,5 +102,14 @@ expect 64 --depth two --focus xi-jinping
 says "kgexport: --depth must be a whole number, 0 or more, got 'two'"
 expect 64 --depth 2000000 --focus xi-jinping
 says "kgexport: --depth must be at most 1000000, got '2000000'"
+# views and GEXF versions belong to the formats that have them
+expect 64 -f graphml --view full
+says "kgexport: --view is for pictures and DOT (dot, png, svg, pdf): graphml writes the whole graph"
+expect 64 -f svg --view sideways
+says "kgexport: unknown view 'sideways'. Views: overview, full, timeline"
+expect 64 -f turtle --gexf-version 1.2draft
+says "kgexport: --gexf-version 1.2draft is for -f gexf (1.3, the default, or 1.2draft, which NetworkX reads)"
+expect 64 -f gexf --gexf-version 1.1
+says "kgexport: unknown GEXF version '1.1' (1.3, 1.2draft)"
 expect 0 --depth 0 --focus xi-jinping --stats
 echo "usage: all exit codes as documented"

@@ -1,6 +1,6 @@
 """NetworkX's GraphML (or GEXF) reader and rdflib's N-Triples reader must see one graph.
 
-Usage: graphml_vs_rdf.py [--gexf | --igraph] FILE NTRIPLES NODES EDGES
+Usage: graphml_vs_rdf.py [--gexf | --gexf12 | --igraph] FILE NTRIPLES NODES EDGES
 (--igraph reads GraphML with igraph instead of NetworkX; igraph reads integers as floats.)
 Both files are kgexport's exports of one graph. Every label in every language, every typed
 value (with its type: integers as int, decimals as float, booleans as bool), every edge and
@@ -14,7 +14,8 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef, XSD
 
 args = sys.argv[1:]
-gexf = args[0] == "--gexf"
+gexf12 = args[0] == "--gexf12"  # kgexport's own 1.2draft, read by NetworkX as it is
+gexf = args[0] == "--gexf" or gexf12
 use_igraph = args[0] == "--igraph"
 if gexf or use_igraph:
     args = args[1:]
@@ -52,7 +53,12 @@ def read_igraph(path):
 if use_igraph:
     NODES, EDGES = read_igraph(graphml)
 else:
-    G = read_gexf13(graphml) if gexf else nx.read_graphml(graphml, force_multigraph=True)
+    if gexf12:
+        G = nx.read_gexf(graphml, version="1.2draft")
+    elif gexf:
+        G = read_gexf13(graphml)
+    else:
+        G = nx.read_graphml(graphml, force_multigraph=True)
     NODES = dict(G.nodes(data=True))
     EDGES = list(G.edges(data=True))
 R = rdflib.Graph()
