@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,8 @@ static void usage(FILE *f) {
              "  -s, --stats           print the counts (nodes, edges, triples) on standard output\n"
              "                        and export nothing (not with --output or --all)\n"
              "  -q, --quiet           print nothing but errors (no progress on a terminal)\n"
+             "  -v, --verbose         say, per file, what its format could not carry (values\n"
+             "                        it flattened, what a view or a picture leaves out)\n"
              "  -h, --help            show this help\n"
              "  -V, --version         show the version\n"
              "\n"
@@ -140,6 +143,32 @@ static char *stem_of(const char *path) {
   return stem;
 }
 
+/* -v: what a format could not carry, a line each on standard error, after the file's own
+ * line (the library tells it during the export; the strings are its until the call returns). */
+enum { LOSS_LINES = 16 };
+typedef struct loss_report {
+  char line[LOSS_LINES][160];
+  int n;
+} loss_report;
+
+static void report_loss(void *ctx, const char *format, const char *what, uint64_t count) {
+  loss_report *r = ctx;
+  if (r->n < LOSS_LINES)
+    snprintf(r->line[r->n++], sizeof r->line[0], "(%s): %" PRIu64 " %s", format, count, what);
+}
+
+/* After an export with -v: what was left out of the file `where`, else that nothing was. */
+static void report_done(const kg_export_options *o, const char *where, const char *format) {
+  loss_report *r = o->loss_ctx;
+  if (!r)
+    return;
+  for (int i = 0; i < r->n; i++)
+    fprintf(stderr, "%s: %s %s\n", prog, where, r->line[i]);
+  if (!r->n)
+    fprintf(stderr, "%s: %s (%s): nothing left out\n", prog, where, format);
+  r->n = 0;
+}
+
 /* One line per file written; a long write (`seconds` > 0) says how long it took, and the rate. */
 static void summary(FILE *f, const char *where, const char *format, const kg_stats *s,
                     double seconds) {
@@ -152,7 +181,7 @@ static void summary(FILE *f, const char *where, const char *format, const kg_sta
 
 /* The other views of --all, as SVG (which zooms): NAME-full.svg and NAME-timeline.svg. */
 static int export_views(const kg_graph *g, const char *dir, const char *stem, int quiet,
-                        const kg_stats *s) {
+                        const kg_stats *s, const kg_export_options *base) {
   static const struct {
     const char *suffix;
     kg_view view;
@@ -173,14 +202,15 @@ static int export_views(const kg_graph *g, const char *dir, const char *stem, in
                 "minutes; ask for it with -f svg --view %s -o %s\n",
                 prog, path, s->nodes, views[i].suffix, path);
     } else {
-      kg_export_options o;
-      kg_export_options_init(&o);
+      kg_export_options o = *base;
       o.view = views[i].view;
       kg_error err;
       kg_error_init(&err);
       rc = kg_export_file_with(g, "svg", path, &o, &err) ? fail(&err) : EXIT_OK;
       if (!rc && !quiet)
         summary(stdout, path, "svg", s, 0);
+      if (!rc)
+        report_done(&o, path, "svg");
     }
     free(path);
     if (rc)
@@ -191,7 +221,8 @@ static int export_views(const kg_graph *g, const char *dir, const char *stem, in
 
 /* Every format into dir: the pictures only where their layout is practical (one line says
  * how to ask for a picture left out). Progress on a terminal, one line per file. */
-static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet) {
+static int export_all(const kg_graph *g, const char *dir, const char *stem, int quiet,
+                      const kg_export_options *opts) {
   if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "%s: cannot create %s: %s\n", prog, dir, strerror(errno));
     return EXIT_IO;
@@ -227,18 +258,20 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
       kg_error_init(&err);
       ticker t;
       ticker_start(&t, what, show, 1);
-      kg_status st = kg_export_file(g, fmt, path, &err);
+      kg_status st = kg_export_file_with(g, fmt, path, opts, &err);
       double seconds = ticker_stop(&t);
       rc = st ? fail(&err) : EXIT_OK;
       if (!rc && !quiet)
         summary(stdout, path, fmt, &s, seconds);
+      if (!rc)
+        report_done(opts, path, fmt);
     }
     free(path);
     free(what);
     if (rc)
       return rc;
   }
-  return export_views(g, dir, stem, quiet, &s);
+  return export_views(g, dir, stem, quiet, &s, opts);
 }
 
 /* "Person,Event" -> {"Person", "Event"}: *buf holds the text, *list points into it (both
@@ -307,6 +340,7 @@ int main(int argc, char **argv) {
       {"base", required_argument, NULL, 'b'},
       {"stats", no_argument, NULL, 's'},
       {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
       {"focus", required_argument, NULL, 'F'},
@@ -326,7 +360,7 @@ int main(int argc, char **argv) {
              *base = NULL, *sparql = NULL, *query = NULL;
   kg_sparql_options sopts;
   kg_sparql_options_init(&sopts);
-  int stats = 0, quiet = 0, c;
+  int stats = 0, quiet = 0, verbose = 0, c;
   kg_filter filter;
   kg_filter_init(&filter);
   kg_export_options eopts;
@@ -334,7 +368,7 @@ int main(int argc, char **argv) {
   char *types_buf = NULL;
   const char **types = NULL;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqhV", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqvhV", opts, NULL)) != -1) {
     switch (c) {
     case 'f': format = optarg; break;
     case 'o': output = optarg; break;
@@ -344,6 +378,7 @@ int main(int argc, char **argv) {
     case 'b': base = optarg; break;
     case 's': stats = 1; break;
     case 'q': quiet = 1; break;
+    case 'v': verbose = 1; break;
     case 'F': filter.focus = optarg; break;
     case 'D': {
       char *end = optarg;
@@ -406,6 +441,13 @@ int main(int argc, char **argv) {
                              "leave out --output (or redirect: > FILE)");
   if (stats && all)
     return usage_error("%s", "--stats and --all exclude each other");
+  if (verbose && (quiet || stats))
+    return usage_error("--verbose and %s exclude each other", quiet ? "--quiet" : "--stats");
+  loss_report report = {0};
+  if (verbose) {
+    eopts.on_loss = report_loss;
+    eopts.loss_ctx = &report;
+  }
   if (eopts.view != KG_VIEW_DEFAULT && all)
     return usage_error("%s", "--view and --all exclude each other (--all writes the overview "
                              "and NAME-full.svg, NAME-timeline.svg)");
@@ -502,7 +544,7 @@ int main(int argc, char **argv) {
                  : input      ? stem_of(input)
                  : sparql     ? strdup("sparql")
                               : strdup("story");
-    rc = stem ? export_all(g, all, stem, quiet) : EXIT_SOFTWARE;
+    rc = stem ? export_all(g, all, stem, quiet, &eopts) : EXIT_SOFTWARE;
     if (!stem)
       fprintf(stderr, "%s: out of memory\n", prog);
     free(stem);
@@ -518,6 +560,8 @@ int main(int argc, char **argv) {
       rc = fail(&err);
     else if (!quiet && (output || seconds > 0))
       summary(stderr, output ? output : "(standard output)", format, &s, seconds);
+    if (!st)
+      report_done(&eopts, output ? output : "standard output", format);
   }
   kg_graph_free(g);
   if (rc == EXIT_OK && fclose(stdout) != 0) {

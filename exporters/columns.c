@@ -351,3 +351,32 @@ kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
   *out = cells;
   return KG_OK;
 }
+
+static bool is_text(kg_value_kind kind) {
+  return kind == KG_VALUE_STRING || kind == KG_VALUE_LANGSTRING;
+}
+
+static void note_value_losses(const kgi_columns *c, kgi_col_for t, const kgi_prop *props,
+                              uint32_t n, bool lists, kgi_loss *loss) {
+  for (uint32_t i = 0; i < n; i++) {
+    const kg_value *v = &props[i].value;
+    const kgi_column *k = kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v));
+    if (!k)
+      continue;
+    if (k->multi && !lists)
+      kgi_loss_add(loss, "values joined into one string (several in one column)", 1);
+    else if ((k->multi || k->type == KGI_T_STRING) && !is_text(v->kind))
+      kgi_loss_add(loss, "typed values written as text (datatype not kept)", 1);
+    else if (k->type == KGI_T_DOUBLE && v->kind != KG_VALUE_DOUBLE)
+      kgi_loss_add(loss, "decimals and integers written as doubles", 1);
+  }
+}
+
+void kgi_columns_note_losses(const kgi_columns *c, const kg_graph *g, bool lists, kgi_loss *loss) {
+  if (!loss)
+    return;
+  for (size_t i = 0; i < g->nnodes; i++)
+    note_value_losses(c, KGI_FOR_NODE, g->nodes[i]->props, g->nodes[i]->nprops, lists, loss);
+  for (size_t i = 0; i < g->nedges; i++)
+    note_value_losses(c, KGI_FOR_EDGE, g->edges[i]->quals, g->edges[i]->nquals, lists, loss);
+}

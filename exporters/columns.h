@@ -88,4 +88,10 @@ typedef struct kgi_cell {
 kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
                             const kgi_prop *props, uint32_t n, kg_error *err);
 
+/* Count in loss what the columns cannot say of g's values (the -v report): a datatype that a
+ * column's type does not carry (a date, an IRI, any value in a column widened to string), a
+ * decimal or integer written as a double; and without a list type (lists false: GraphML),
+ * several values of an element in one column joined into one string. */
+void kgi_columns_note_losses(const kgi_columns *c, const kg_graph *g, bool lists, kgi_loss *loss);
+
 #endif

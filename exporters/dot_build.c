@@ -333,15 +333,80 @@ static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_
 
 static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
 
-kg_status kgi_dot_with_graph(const kg_graph *g, kgi_view_kind view, kgi_dot_action action,
+/* What a label shows of a node's labels: its name and, beside it, its name in its own
+ * script (put_node_label). */
+static bool label_drawn(const kg_node *n, const kgi_label *l) {
+  const char *shown = kgi_show_name(n);
+  const char *native = kgi_show_native_name(n, shown);
+  return l->text == shown || (native && l->text == native) ||
+         (shown && strcmp(l->text, shown) == 0) || (native && strcmp(l->text, native) == 0);
+}
+
+/* Nodes folded into the node they belong to (the overview's statements and figures): shown,
+ * though not as nodes of their own. */
+static size_t folded_nodes(const kgi_view *v, const kg_graph *g) {
+  size_t n = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    if (!v->node_shown[i])
+      continue;
+    for (uint32_t k = v->said_first[i]; k; k = v->said_next[k - 1])
+      n += !v->node_shown[k - 1];
+    for (uint32_t k = v->figure_first[i]; k; k = v->figure_next[k - 1])
+      n += !v->node_shown[k - 1];
+  }
+  return n;
+}
+
+/* What the drawing of a view leaves out (the -v report): the view's kinds are the point of
+ * a view, so they are counted, not hidden; a picture without tooltips loses what they hold. */
+static void note_losses(const kg_graph *g, const kgi_view *v, const kgi_write_opts *opts) {
+  kgi_loss *loss = opts->loss;
+  size_t hidden_nodes = 0, hidden_edges = 0, labels = 0, values = 0, quals = 0, sources = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    if (!v->node_shown[i]) {
+      hidden_nodes++;
+      continue;
+    }
+    for (uint32_t k = 0; k < n->nlabels; k++)
+      labels += !label_drawn(n, &n->labels[k]);
+    values += n->nprops;
+    sources += n->source != NULL;
+  }
+  for (size_t i = 0; i < g->nedges; i++) {
+    const kg_edge *e = g->edges[i];
+    if (!v->edge_shown[i]) {
+      hidden_edges++;
+      continue;
+    }
+    quals += e->nquals;
+    sources += e->source != NULL;
+  }
+  size_t folded = folded_nodes(v, g);
+  kgi_loss_add(loss, "nodes left out by the view", hidden_nodes - folded);
+  kgi_loss_add(loss, "statements and figures folded into their node", folded);
+  kgi_loss_add(loss, "edges left out by the view", hidden_edges);
+  kgi_loss_add(loss, "labels in other languages not drawn", labels);
+  if (g->nnodes > KGI_DOT_LARGE_GRAPH)
+    kgi_loss_add(loss, "edge labels not drawn (a large graph: sfdp)", g->nedges - hidden_edges);
+  if (opts->no_tooltips) {
+    kgi_loss_add(loss, "literal values not shown (no tooltips)", values);
+    kgi_loss_add(loss, "edge qualifiers not shown (no tooltips)", quals);
+    kgi_loss_add(loss, "sources cited not shown (no tooltips)", sources);
+  }
+}
+
+kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_dot_action action,
                              void *ctx, kg_error *err) {
   kgi_view v;
-  kg_status st = kgi_view_build(&v, g, view, err);
+  kg_status st = kgi_view_build(&v, g, opts->view, err);
   if (st)
     return st;
   pthread_mutex_lock(&graphviz_lock);
   st = with_graph_locked(g, &v, action, ctx, err);
   pthread_mutex_unlock(&graphviz_lock);
+  if (!st && opts->loss)
+    note_losses(g, &v, opts);
   kgi_view_dispose(&v);
   return st;
 }

@@ -30,9 +30,10 @@ bool kgi_dot_is_large(Agraph_t *root);
  * "cgraph failed" and gets cgraph's own message. */
 typedef kg_status (*kgi_dot_action)(Agraph_t *root, void *ctx, kg_error *err);
 
-/* Build the styled cgraph graph of what a view shows of g, run action on it, free it. Graphs
- * above KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
-kg_status kgi_dot_with_graph(const kg_graph *g, kgi_view_kind view, kgi_dot_action action,
+/* Build the styled cgraph graph of what the view of opts shows of g, run action on it, free
+ * it; then count in opts->loss what the picture does not show. Graphs above
+ * KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
+kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_dot_action action,
                              void *ctx, kg_error *err);
 
 /* ---- inside the builder (dot_build.c, dot_groups.c) ---- */

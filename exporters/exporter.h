@@ -12,10 +12,25 @@
 
 #include <stdio.h>
 
+/* What a format could not carry, counted by kind while it writes (kg_loss_fn). */
+enum { KGI_LOSS_KINDS = 8 };
+typedef struct kgi_loss {
+  struct {
+    const char *what; /* a static string */
+    uint64_t count;
+  } item[KGI_LOSS_KINDS];
+  size_t n;
+} kgi_loss;
+
+/* Add count to the kind `what` (the same pointer each time); nothing when l is NULL. */
+void kgi_loss_add(kgi_loss *l, const char *what, uint64_t count);
+
 /* What an export asks of a format beyond the graph. */
 typedef struct kgi_write_opts {
   kgi_view_kind view;
   const char *version; /* one of the format's versions */
+  kgi_loss *loss;      /* NULL: nobody asked what was lost */
+  bool no_tooltips;    /* a picture without tooltips (PNG, PDF): what they hold is lost */
 } kgi_write_opts;
 
 typedef struct kgi_exporter {

@@ -255,12 +255,14 @@ static kg_status write_gexf_with(const kg_graph *g, FILE *out, const kgi_write_o
     if (text.oom && !pg.st)
       pg.st = kgi_error_oom(err);
     kgi_buf_dispose(&text);
+    if (!pg.st)
+      kgi_columns_note_losses(&pg.cols, g, true, opts->loss);
   }
   return kgi_pg_close(&pg);
 }
 
 static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {KGI_VIEW_FULL, NULL};
+  kgi_write_opts opts = {.view = KGI_VIEW_FULL};
   return write_gexf_with(g, out, &opts, err);
 }
 

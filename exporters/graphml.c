@@ -131,7 +131,8 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   kgi_pg_end(pg);
 }
 
-static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
+static kg_status write_graphml_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                    kg_error *err) {
   kgi_pg pg;
   if (kgi_pg_open(&pg, g, out, "GraphML", fixed, sizeof fixed / sizeof fixed[0], err))
     return kgi_pg_close(&pg);
@@ -153,7 +154,14 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
     write_edge(&pg, g->edges[i], &text);
   kgi_buf_dispose(&text);
   kgi_pg_document_end(&pg);
+  if (!pg.st)
+    kgi_columns_note_losses(&pg.cols, g, false, opts->loss);
   return kgi_pg_close(&pg);
+}
+
+static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
+  kgi_write_opts opts = {.view = KGI_VIEW_FULL};
+  return write_graphml_with(g, out, &opts, err);
 }
 
 const kgi_exporter kgi_exporter_graphml = {
@@ -161,4 +169,5 @@ const kgi_exporter kgi_exporter_graphml = {
     .extension = "graphml",
     .description = "GraphML 1.0 for Gephi, yEd, NetworkX, igraph (libxml2)",
     .write = write_graphml,
+    .write_with = write_graphml_with,
 };

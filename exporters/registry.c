@@ -118,10 +118,12 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
                                 const kg_export_options *opts, kg_error *err) {
   if (!g || !out)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
-  if (opts && opts->version != KG_EXPORT_OPTIONS_VERSION)
+  if (opts && (opts->version < 1 || opts->version > KG_EXPORT_OPTIONS_VERSION))
     return kgi_error_set(err, KG_EINVAL,
                          "kg_export_options version %u is not %u (call kg_export_options_init)",
                          opts->version, KG_EXPORT_OPTIONS_VERSION);
+  /* a version 1 caller's struct ends before on_loss */
+  kg_loss_fn on_loss = opts && opts->version >= 2 ? opts->on_loss : NULL;
   const kgi_exporter *x = kgi_exporter_find(format);
   if (!x)
     return unknown_format(format ? format : "", err);
@@ -131,7 +133,9 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
                          "%s has no views: a view is what a picture or DOT shows (dot, png, svg, "
                          "pdf); data formats write the whole graph",
                          x->name);
-  kgi_write_opts w = {view_of(view), x->versions ? x->versions[0] : NULL};
+  kgi_loss loss = {.n = 0};
+  kgi_write_opts w = {view_of(view), x->versions ? x->versions[0] : NULL, on_loss ? &loss : NULL,
+                      false};
   const char *asked = opts ? opts->format_version : NULL;
   if (asked) {
     w.version = NULL;
@@ -155,7 +159,24 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
   st = x->write_with ? x->write_with(g, out, &w, err) : x->write(g, out, err);
   if (!st && (fflush(out) != 0 || ferror(out)))
     st = kgi_error_set(err, KG_EIO, "write failed");
+  for (size_t i = 0; !st && on_loss && i < loss.n; i++)
+    on_loss(opts->loss_ctx, x->name, loss.item[i].what, loss.item[i].count);
   return st;
+}
+
+void kgi_loss_add(kgi_loss *l, const char *what, uint64_t count) {
+  if (!l || !count)
+    return;
+  size_t i = 0;
+  while (i < l->n && l->item[i].what != what)
+    i++;
+  if (i == l->n) {
+    if (l->n == KGI_LOSS_KINDS)
+      return; /* more kinds than any exporter counts: a programming error, never a crash */
+    l->item[l->n].what = what;
+    l->item[l->n++].count = 0;
+  }
+  l->item[i].count += count;
 }
 
 kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out, kg_error *err) {

@@ -82,33 +82,37 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
 static kg_status write_png_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
                                 kg_error *err) {
   render r = {"png", out};
-  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
+  kgi_write_opts o = *opts;
+  o.no_tooltips = true;
+  return kgi_dot_with_graph(g, &o, render_action, &r, err);
 }
 
 static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
   return write_png_with(g, out, &opts, err);
 }
 
 static kg_status write_svg_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
                                 kg_error *err) {
   render r = {"svg", out};
-  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
+  return kgi_dot_with_graph(g, opts, render_action, &r, err);
 }
 
 static kg_status write_svg(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
   return write_svg_with(g, out, &opts, err);
 }
 
 static kg_status write_pdf_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
                                 kg_error *err) {
   render r = {"pdf", out};
-  return kgi_dot_with_graph(g, opts->view, render_action, &r, err);
+  kgi_write_opts o = *opts;
+  o.no_tooltips = true;
+  return kgi_dot_with_graph(g, &o, render_action, &r, err);
 }
 
 static kg_status write_pdf(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {KGI_VIEW_OVERVIEW, NULL};
+  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
   return write_pdf_with(g, out, &opts, err);
 }
 

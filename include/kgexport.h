@@ -387,14 +387,25 @@ KG_EXTERN KG_NODISCARD kg_status kg_view_from_name(kg_view *out, const char *nam
 /* Does the format draw a view (dot, png, svg, pdf)? 1 or 0. */
 KG_EXTERN int kg_format_has_views(const char *format);
 
-/* Options of an export, versioned as kg_import_options are. */
-#define KG_EXPORT_OPTIONS_VERSION 1
+/*
+ * What a format could not carry of a graph, told once per kind after a successful export:
+ * `what` says what and how ("edge qualifiers not shown (no tooltips in PNG)"), `count` how
+ * many (never 0). The strings live until the call returns. Nothing is told of a format that
+ * carries everything (the RDF syntaxes).
+ */
+typedef void (*kg_loss_fn)(void *ctx, const char *format, const char *what, uint64_t count);
+
+/* Options of an export, versioned as kg_import_options are (version 1 callers, built before
+ * on_loss existed, are still accepted). */
+#define KG_EXPORT_OPTIONS_VERSION 2
 typedef struct kg_export_options {
   unsigned version; /* KG_EXPORT_OPTIONS_VERSION */
   kg_view view;     /* a view other than KG_VIEW_DEFAULT for a data format is KG_EINVAL */
   /* the version of the format to write, for a format that has several: "1.3" (the newest)
      or "1.2draft" for GEXF, which NetworkX reads; NULL: the newest. Another is KG_EINVAL. */
   const char *format_version;
+  kg_loss_fn on_loss; /* NULL: nothing is counted */
+  void *loss_ctx;
 } kg_export_options;
 
 KG_EXTERN void kg_export_options_init(kg_export_options *opts);

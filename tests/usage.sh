@@ -112,4 +112,14 @@ says "kgexport: --gexf-version 1.2draft is for -f gexf (1.3, the default, or 1.2
 expect 64 -f gexf --gexf-version 1.1
 says "kgexport: unknown GEXF version '1.1' (1.3, 1.2draft)"
 expect 0 --depth 0 --focus xi-jinping --stats
+# -v says per file what its format could not carry (counts: tests/unit/test_loss.c)
+expect 64 -v -q
+says "kgexport: --verbose and --quiet exclude each other"
+expect 0 -v -f turtle -o "$tmp/v.ttl"
+grep -qxF "kgexport: $tmp/v.ttl (turtle): nothing left out" "$tmp/err" || fail "-v on Turtle: $(cat "$tmp/err")"
+expect 0 -v -f png -o "$tmp/v.png"
+grep -qE "^kgexport: $tmp/v.png \(png\): [1-9][0-9]* edge qualifiers not shown \(no tooltips\)$" "$tmp/err" ||
+  fail "-v on PNG: $(cat "$tmp/err")"
+expect 0 -f png -o "$tmp/quiet.png"
+grep -q "not shown" "$tmp/err" && fail "without -v, losses were reported"
 echo "usage: all exit codes as documented"
