@@ -4,7 +4,9 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,16 @@ static int exit_code(kg_status st) {
 
 static int fail(const kg_error *err) {
   fprintf(stderr, "%s\n", err->message[0] ? err->message : kg_strerror(err->status));
+  return exit_code(err->status);
+}
+
+/* An export that failed: "kgexport: FILE: what failed" (a file's name is often in the
+ * library's message already; standard output's never is). */
+static int fail_export(const kg_error *err, const char *output) {
+  const char *msg = err->message[0] ? err->message : kg_strerror(err->status);
+  const char *where = output ? output : "standard output";
+  bool named = output && strncmp(msg, output, strlen(output)) == 0 && msg[strlen(output)] == ':';
+  fprintf(stderr, "%s: %s%s%s\n", prog, named ? "" : where, named ? "" : ": ", msg);
   return exit_code(err->status);
 }
 
@@ -206,7 +218,7 @@ static int export_views(const kg_graph *g, const char *dir, const char *stem, in
       o.view = views[i].view;
       kg_error err;
       kg_error_init(&err);
-      rc = kg_export_file_with(g, "svg", path, &o, &err) ? fail(&err) : EXIT_OK;
+      rc = kg_export_file_with(g, "svg", path, &o, &err) ? fail_export(&err, path) : EXIT_OK;
       if (!rc && !quiet)
         summary(stdout, path, "svg", s, 0);
       if (!rc)
@@ -260,7 +272,7 @@ static int export_all(const kg_graph *g, const char *dir, const char *stem, int 
       ticker_start(&t, what, show, 1);
       kg_status st = kg_export_file_with(g, fmt, path, opts, &err);
       double seconds = ticker_stop(&t);
-      rc = st ? fail(&err) : EXIT_OK;
+      rc = st ? fail_export(&err, path) : EXIT_OK;
       if (!rc && !quiet)
         summary(stdout, path, fmt, &s, seconds);
       if (!rc)
@@ -328,6 +340,25 @@ static char *query_text(const char *arg) {
   }
   text[len] = '\0';
   return text;
+}
+
+/* Ctrl-C, SIGTERM, a closed terminal: the file being written goes with the process (the
+ * target keeps what it held), then the signal ends it as it would have. */
+static void on_signal(int sig) {
+  kg_remove_partial_outputs();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void remove_partial_outputs_on_signals(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sigs[i], &sa, NULL);
+  }
 }
 
 int main(int argc, char **argv) {
@@ -484,6 +515,7 @@ int main(int argc, char **argv) {
     from_stdin = has;
   }
 
+  remove_partial_outputs_on_signals();
   kg_graph *g = NULL;
   progress prog_state = {{0, 0}, 0};
   clock_gettime(CLOCK_MONOTONIC, &prog_state.start);
@@ -557,7 +589,7 @@ int main(int argc, char **argv) {
                 : kg_export_stream_with(g, format, stdout, &eopts, &err);
     double seconds = ticker_stop(&t);
     if (st)
-      rc = fail(&err);
+      rc = fail_export(&err, output);
     else if (!quiet && (output || seconds > 0))
       summary(stderr, output ? output : "(standard output)", format, &s, seconds);
     if (!st)

@@ -2,6 +2,8 @@
 #include "sink.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +40,46 @@ static int create_temporary(char *tmp, size_t size, const char *path, size_t dir
   return -1; /* errno is EEXIST */
 }
 
+/*
+ * The temporary files of the exports under way, for kg_remove_partial_outputs, which a
+ * signal handler calls: no lock, no allocation. A slot is claimed (1), its path copied, then
+ * published (2); the handler unlinks the published ones. A path longer than a slot, or an
+ * export beyond the slots, is not listed: its file is still removed on any failure, only not
+ * when a signal ends the process.
+ */
+enum { SLOT_FREE, SLOT_CLAIMED, SLOT_PUBLISHED, NSLOTS = 64 };
+static struct {
+  atomic_int state;
+  char path[PATH_MAX];
+} slots[NSLOTS];
+
+static int publish(const char *tmp) {
+  if (strlen(tmp) >= PATH_MAX)
+    return 0;
+  for (int i = 0; i < NSLOTS; i++) {
+    int expected = SLOT_FREE;
+    if (atomic_compare_exchange_strong(&slots[i].state, &expected, SLOT_CLAIMED)) {
+      strcpy(slots[i].path, tmp);
+      atomic_store(&slots[i].state, SLOT_PUBLISHED);
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+static void withdraw(kgi_sink *s) {
+  if (s->slot)
+    atomic_store(&slots[s->slot - 1].state, SLOT_FREE);
+  s->slot = 0;
+}
+
+void kg_remove_partial_outputs(void) {
+  for (int i = 0; i < NSLOTS; i++)
+    if (atomic_load(&slots[i].state) == SLOT_PUBLISHED)
+      unlink(slots[i].path); /* async-signal-safe; a file renamed into place already is
+                                not there any more under this name */
+}
+
 kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   memset(s, 0, sizeof *s);
   size_t n = strlen(path);
@@ -57,6 +99,7 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
     kgi_sink_abort(s);
     return KG_EIO;
   }
+  s->slot = publish(s->tmp_path);
   s->fp = fdopen(fd, "wb");
   if (!s->fp) {
     close(fd);
@@ -87,6 +130,7 @@ kg_status kgi_sink_commit(kgi_sink *s, kg_error *err) {
     kgi_sink_abort(s);
     return KG_EIO;
   }
+  withdraw(s);
   free(s->tmp_path);
   free(s->final_path);
   memset(s, 0, sizeof *s);
@@ -98,6 +142,7 @@ void kgi_sink_abort(kgi_sink *s) {
     fclose(s->fp);
   if (s->tmp_path)
     unlink(s->tmp_path);
+  withdraw(s);
   free(s->tmp_path);
   free(s->final_path);
   memset(s, 0, sizeof *s);

@@ -10,6 +10,7 @@ typedef struct kgi_sink {
   FILE *fp;
   char *tmp_path;
   char *final_path;
+  int slot; /* 1 + its slot among the files kg_remove_partial_outputs removes; 0: none */
 } kgi_sink;
 
 kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err);

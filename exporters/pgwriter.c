@@ -1,6 +1,8 @@
 /* The shared part of the GraphML and GEXF writers (see pgwriter.h). */
 #include "pgwriter.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +101,13 @@ void kgi_pg_document_end(kgi_pg *pg) {
 /* libxml2's process-wide state is set up before any writer runs (raptor_world_open, when the
  * vocabulary is read) and never torn down (ontology/raptor_world.c), so writers in several
  * threads share it safely. */
+/* libxml2's own report of an error of the writer (a write that failed): the export reports
+ * it once, with the file and the system's reason (exporters/registry.c). */
+static void ignore_xml_error(void *ctx, xmlErrorPtr e) {
+  (void)ctx;
+  (void)e;
+}
+
 kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *format,
                       const kgi_fixed_column *fixed, size_t nfixed, kg_error *err) {
   memset(pg, 0, sizeof *pg);
@@ -108,6 +117,10 @@ kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *form
   pg->st = kgi_columns_build(&pg->cols, g, fixed, nfixed, err);
   if (pg->st)
     return pg->st;
+  pg->old_handler = xmlStructuredError;
+  pg->old_handler_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
+  pg->handler_set = true;
   xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
   pg->w = buf ? xmlNewTextWriter(buf) : NULL;
   if (!pg->w) {
@@ -123,6 +136,9 @@ kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *form
 kg_status kgi_pg_close(kgi_pg *pg) {
   if (pg->w)
     xmlFreeTextWriter(pg->w);
+  if (pg->handler_set)
+    xmlSetStructuredErrorFunc(pg->old_handler_ctx, pg->old_handler);
+  pg->handler_set = false;
   pg->w = NULL;
   kgi_buf_dispose(&pg->scratch);
   kgi_columns_dispose(&pg->cols);

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+struct _xmlError;
+
 typedef struct kgi_pg {
   const kg_graph *g;
   struct _xmlTextWriter *w;
@@ -20,6 +22,11 @@ typedef struct kgi_pg {
   kg_status st;    /* the first failure; every call below is a no-op once it is set */
   bool locked;     /* holds the shared lock over libxml2's globals (base.h) */
   kgi_buf scratch; /* text composed by the functions below */
+  /* this thread's libxml2 error handler while the writer runs (restored by close): libxml2
+     would print its I/O errors; the export's own message says what failed */
+  void (*old_handler)(void *, struct _xmlError *);
+  void *old_handler_ctx;
+  bool handler_set;
 } kgi_pg;
 
 /* The columns of g and an indenting XML writer on out (not closed by kgi_pg_close). */

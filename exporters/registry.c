@@ -3,6 +3,8 @@
 #include "exporter.h"
 #include "sink.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -156,9 +158,16 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
+  errno = 0;
   st = x->write_with ? x->write_with(g, out, &w, err) : x->write(g, out, err);
-  if (!st && (fflush(out) != 0 || ferror(out)))
-    st = kgi_error_set(err, KG_EIO, "write failed");
+  int failed_write = ferror(out) ? errno : 0;
+  if (fflush(out) != 0 || ferror(out)) {
+    /* whatever the writer said (libxml2's, raptor's, cgraph's own failure), the cause is
+       the system's: one message for every format */
+    int cause = failed_write ? failed_write : errno ? errno : EIO;
+    kg_error_init(err);
+    st = kgi_error_set(err, KG_EIO, "cannot write: %s", strerror(cause));
+  }
   for (size_t i = 0; !st && on_loss && i < loss.n; i++)
     on_loss(opts->loss_ctx, x->name, loss.item[i].what, loss.item[i].count);
   return st;
@@ -196,6 +205,12 @@ kg_status kg_export_file_with(const kg_graph *g, const char *format, const char 
   st = kg_export_stream_with(g, format, sink.fp, opts, err);
   if (st) {
     kgi_sink_abort(&sink);
+    if (st == KG_EIO && err) { /* a stream has no name: the file's goes first */
+      char msg[sizeof err->message];
+      snprintf(msg, sizeof msg, "%s", err->message);
+      kg_error_init(err);
+      kgi_error_set(err, KG_EIO, "%s: %s", path, msg);
+    }
     return st;
   }
   return kgi_sink_commit(&sink, err);

@@ -5,6 +5,7 @@
  */
 #include "dot_build.h"
 
+#include <errno.h>
 #include <gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,10 +70,16 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
     /* gvc 2.43 takes a non-const format name; it only reads it */
     char format[16];
     snprintf(format, sizeof format, "%s", r->format);
-    if (gvRender(gvc, root, format, r->out) != 0)
-      st = ferror(r->out)
-               ? kgi_error_set(err, KG_EIO, "%s: writing the output failed", r->format)
-               : kgi_error_set(err, KG_ELIB, "Graphviz cannot render %s here", r->format);
+    /* rendered into memory, then written here: gvc's own writer ends the process (exit 1)
+       when a write fails, a full disk or a closed output */
+    char *data = NULL;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, root, format, &data, &len) != 0 || !data)
+      st = kgi_error_set(err, KG_ELIB, "Graphviz cannot render %s here", r->format);
+    else if (fwrite(data, 1, len, r->out) != len)
+      st = kgi_error_set(err, KG_EIO, "cannot write: %s", strerror(errno));
+    if (data)
+      gvFreeRenderData(data);
     gvFreeLayout(gvc, root);
   }
   agclose(root);

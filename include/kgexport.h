@@ -426,6 +426,12 @@ KG_EXTERN KG_NODISCARD kg_status kg_export_stream_with(const kg_graph *g, const 
 KG_EXTERN KG_NODISCARD kg_status kg_export_file_with(const kg_graph *g, const char *format,
                                                      const char *path,
                                                      const kg_export_options *opts, kg_error *err);
+/*
+ * Remove the temporary files of the exports to files under way in this process, for a
+ * handler of SIGINT or SIGTERM that then ends the process: async-signal-safe (no lock, no
+ * allocation). An export left running afterwards fails at its rename.
+ */
+KG_EXTERN void kg_remove_partial_outputs(void);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# When writing fails or the process is stopped: one line "kgexport: FILE: what failed", exit
+# 74, no partial target and no temporary file left; Ctrl-C and SIGTERM take the temporary file
+# with them, and after kill -9 the target still holds what it held.
+# Usage: output_faults.sh KGEXPORT GENERATOR
+. "$(dirname "$0")/lib.sh"
+bin=$1 gen=$2
+
+# ---- every format, to a full disk and to a closed standard output ----
+for fmt in turtle ntriples nquads rdfxml graphml gexf dot png svg pdf; do
+  set +e
+  "$bin" -f "$fmt" >/dev/full 2>"$tmp/err"
+  code=$?
+  set -e
+  [ "$code" -eq 74 ] || fail "$fmt to a full disk: exit $code, expected 74"
+  [ "$(cat "$tmp/err")" = "kgexport: standard output: cannot write: No space left on device" ] ||
+    fail "$fmt to a full disk said: $(cat "$tmp/err")"
+  set +e
+  "$bin" -f "$fmt" >&- 2>"$tmp/err"
+  code=$?
+  set -e
+  [ "$code" -eq 74 ] || fail "$fmt to a closed standard output: exit $code, expected 74"
+  [ "$(cat "$tmp/err")" = "kgexport: standard output: cannot write: Bad file descriptor" ] ||
+    fail "$fmt to a closed standard output said: $(cat "$tmp/err")"
+done
+
+# ---- a folder that does not exist: nothing is created ----
+set +e
+"$bin" -f gexf -o "$tmp/missing/out.gexf" 2>"$tmp/err"
+code=$?
+set -e
+[ "$code" -eq 74 ] || fail "a missing folder: exit $code"
+[ "$(cat "$tmp/err")" = "kgexport: $tmp/missing/out.gexf: cannot create file: No such file or directory" ] ||
+  fail "a missing folder said: $(cat "$tmp/err")"
+[ ! -e "$tmp/missing" ] || fail "a missing folder was created"
+
+# ---- signals while a file is written ----
+python3 "$gen" --triples 300000 --seed 3 >"$tmp/g.nt" 2>/dev/null
+mkdir "$tmp/out"
+# interrupt SIGNAL: start an export over an old target, send SIGNAL once its temporary file
+# exists; the exit status is the signal's, and the old target is what is left
+interrupt() {
+  local sig=$1 code
+  echo old >"$tmp/out/g.graphml"
+  "$bin" -q -f graphml -o "$tmp/out/g.graphml" "$tmp/g.nt" &
+  local pid=$!
+  for _ in $(seq 1 6000); do
+    compgen -G "$tmp/out/.g.graphml.*" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.01
+  done
+  compgen -G "$tmp/out/.g.graphml.*" >/dev/null || fail "SIG$sig: the export ended before it could be interrupted"
+  kill -"$sig" "$pid"
+  set +e
+  wait "$pid"
+  code=$?
+  set -e
+  [ "$code" -eq $((128 + $(kill -l "$sig"))) ] || fail "SIG$sig: exit $code"
+  [ "$(cat "$tmp/out/g.graphml")" = old ] || fail "SIG$sig: the target changed"
+}
+for sig in INT TERM HUP; do
+  interrupt "$sig"
+  ! compgen -G "$tmp/out/.g.graphml.*" >/dev/null || fail "SIG$sig left $(ls -a "$tmp/out")"
+  echo "SIG$sig: exit $((128 + $(kill -l "$sig"))), the target untouched, no temporary file"
+done
+# kill -9 cannot be caught: the target is still safe (the temporary file stays)
+interrupt KILL
+rm -f "$tmp"/out/.g.graphml.*
+echo "SIGKILL: the target untouched"
+echo "output faults: every format and signal as documented"
