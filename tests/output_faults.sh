@@ -34,6 +34,35 @@ set -e
   fail "a missing folder said: $(cat "$tmp/err")"
 [ ! -e "$tmp/missing" ] || fail "a missing folder was created"
 
+# ---- a disk that fills while a file is written, a read-only folder (small tmpfs mounts:
+# root only; elsewhere these two cases are said to be unchecked) ----
+mkdir "$tmp/small" "$tmp/ro"
+unmount() { umount "$tmp/small" 2>/dev/null; umount "$tmp/ro" 2>/dev/null; }
+if mount -t tmpfs -o size=64k tmpfs "$tmp/small" 2>/dev/null &&
+  mount -t tmpfs -o ro,size=64k tmpfs "$tmp/ro" 2>/dev/null; then
+  at_exit unmount
+  for fmt in turtle graphml gexf png; do
+    set +e
+    "$bin" -f "$fmt" -o "$tmp/small/g.$fmt" 2>"$tmp/err"
+    code=$?
+    set -e
+    [ "$code" -eq 74 ] || fail "$fmt on a full disk: exit $code"
+    [ "$(cat "$tmp/err")" = "kgexport: $tmp/small/g.$fmt: cannot write: No space left on device" ] ||
+      fail "$fmt on a full disk said: $(cat "$tmp/err")"
+    [ -z "$(ls -A "$tmp/small")" ] || fail "$fmt on a full disk left $(ls -A "$tmp/small")"
+  done
+  set +e
+  "$bin" -f svg -o "$tmp/ro/g.svg" 2>"$tmp/err"
+  code=$?
+  set -e
+  [ "$code" -eq 74 ] || fail "a read-only folder: exit $code"
+  [ "$(cat "$tmp/err")" = "kgexport: $tmp/ro/g.svg: cannot create file: Read-only file system" ] ||
+    fail "a read-only folder said: $(cat "$tmp/err")"
+  echo "a disk full mid-write and a read-only folder: exit 74, nothing left"
+else
+  echo "note: no tmpfs could be mounted here: the full-disk file and read-only folder cases are not checked"
+fi
+
 # ---- signals while a file is written ----
 python3 "$gen" --triples 300000 --seed 3 >"$tmp/g.nt" 2>/dev/null
 mkdir "$tmp/out"
