@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * Subgraphs in the order they were made. agwrite writes subgraphs in the order of their ids,
@@ -83,6 +84,46 @@ static void ids_register(void *state, int objtype, void *obj) {
 static Agiddisc_t ordered_id_disc = {ids_open,  ids_map,   ids_alloc,   ids_free,
                                      ids_print, ids_close, ids_register};
 
-static Agdisc_t ordered_disc = {&AgMemDisc, &ordered_id_disc, &AgIoDisc};
+/*
+ * cgraph 2.43 uses what its allocator returns without a check (agstrdup copies into NULL: a
+ * crash when memory runs out while a graph is built). Nothing can be unwound from inside
+ * cgraph, so a failed allocation ends the process here, as Graphviz's own layout code does,
+ * but with a message, the exit status of an internal error, and no temporary file left.
+ */
+static _Noreturn void out_of_memory(void) {
+  static const char msg[] = "kgexport: out of memory in Graphviz (cgraph)\n";
+  kg_remove_partial_outputs();
+  (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+  _exit(70); /* EX_SOFTWARE; no atexit handler: they might allocate */
+}
 
-Agdisc_t *kgi_dot_disc(void) { return &ordered_disc; }
+static void *mem_alloc(void *state, size_t req) {
+  void *p = AgMemDisc.alloc(state, req); /* zeroed, as cgraph expects */
+  if (!p && req)
+    out_of_memory();
+  return p;
+}
+
+static void *mem_resize(void *state, void *ptr, size_t old, size_t req) {
+  void *p = AgMemDisc.resize(state, ptr, old, req);
+  if (!p && req)
+    out_of_memory();
+  return p;
+}
+
+static Agmemdisc_t checked_mem_disc = {NULL, mem_alloc, mem_resize, NULL, NULL};
+
+static Agdisc_t ordered_disc = {&checked_mem_disc, &ordered_id_disc, &AgIoDisc};
+
+/* The parts of cgraph's own memory discipline this one passes on to. */
+static void init_mem_disc(void) {
+  checked_mem_disc.open = AgMemDisc.open;
+  checked_mem_disc.free = AgMemDisc.free;
+  checked_mem_disc.close = AgMemDisc.close;
+}
+
+Agdisc_t *kgi_dot_disc(void) {
+  if (!checked_mem_disc.open)
+    init_mem_disc(); /* under the Graphviz lock (dot_build.c), or before any thread */
+  return &ordered_disc;
+}

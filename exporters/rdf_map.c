@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L /* flockfile, putc_unlocked */
 #include "rdf_map.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +335,7 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *synt
     goto done;
   }
   flockfile(out);
+  errno = 0; /* raptor says only that it failed; a malloc that failed leaves ENOMEM */
   int rc = quads ? serialize_quads(w, &s, io, &log)
                  : librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
   kgi_rdf_out_finish(&filter);
@@ -341,9 +343,11 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *synt
   /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
   if (filter.failed)
     st = kgi_error_set(err, KG_EIO, "write failed");
-  else if (rc || log.failed || s.failed)
-    st = kgi_error_set(err, s.failed ? KG_ENOMEM : KG_ELIB, "the %s serializer failed",
-                       syntax->serializer);
+  else if (s.failed || (rc && errno == ENOMEM)) {
+    kg_error_init(err); /* raptor's own complaint about it ("Unable to add properties") */
+    st = kgi_error_set(err, KG_ENOMEM, "out of memory (the %s serializer)", syntax->serializer);
+  } else if (rc || log.failed)
+    st = kgi_error_set(err, KG_ELIB, "the %s serializer failed", syntax->serializer);
 done:
   if (stream)
     librdf_free_stream(stream);
