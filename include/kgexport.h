@@ -410,7 +410,10 @@ typedef struct kg_export_options {
 
 KG_EXTERN void kg_export_options_init(kg_export_options *opts);
 
-/* Write the graph to an open stream (not closed). */
+/* Write the graph to an open stream (not closed). A failed write is KG_EIO, "cannot write:
+ * <the system's reason>", whatever the format. Memory that runs out is KG_ENOMEM, except
+ * inside Graphviz (dot, png, svg, pdf), which cannot recover from it: the process ends there
+ * with exit status 70 (cgraph) or 1 (Graphviz's layout), after kg_remove_partial_outputs. */
 KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out,
                                                   kg_error *err);
 /*
