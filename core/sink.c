@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -93,13 +95,24 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   /* same folder as the target, so that rename() is atomic; hidden, so no tool picks it up */
   const char *slash = strrchr(path, '/');
   size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+  /* a signal between the file's creation and its listing would leave the file behind:
+     the signals a handler would remove it for wait until it is listed */
+  sigset_t stop, old;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &stop, &old);
   int fd = create_temporary(s->tmp_path, n + 16, path, dir);
+  int saved = errno;
+  if (fd >= 0)
+    s->slot = publish(s->tmp_path);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
   if (fd < 0) {
-    kgi_error_set(err, KG_EIO, "%s: cannot create file: %s", path, strerror(errno));
+    kgi_error_set(err, KG_EIO, "%s: cannot create file: %s", path, strerror(saved));
     kgi_sink_abort(s);
     return KG_EIO;
   }
-  s->slot = publish(s->tmp_path);
   s->fp = fdopen(fd, "wb");
   if (!s->fp) {
     close(fd);
