@@ -6,32 +6,35 @@
 . "$(dirname "$0")/lib.sh"
 bin=$1 gen=$2
 
+# fails_with WHAT MESSAGE REDIRECT ARGS...: kgexport ARGS, its output redirected as REDIRECT
+# says ("full", "closed", "none"), exits 74 with exactly the one line MESSAGE
+fails_with() {
+  local what=$1 msg=$2 redirect=$3 code
+  shift 3
+  set +e
+  case $redirect in
+  full) "$bin" "$@" >/dev/full 2>"$tmp/err" ;;
+  closed) "$bin" "$@" >&- 2>"$tmp/err" ;;
+  *) "$bin" "$@" 2>"$tmp/err" ;;
+  esac
+  code=$?
+  set -e
+  [ "$code" -eq 74 ] || fail "$what: exit $code, expected 74"
+  [ "$(cat "$tmp/err")" = "$msg" ] || fail "$what said: $(cat "$tmp/err")"
+}
+
 # ---- every format, to a full disk and to a closed standard output ----
 for fmt in turtle ntriples nquads rdfxml graphml gexf dot png svg pdf; do
-  set +e
-  "$bin" -f "$fmt" >/dev/full 2>"$tmp/err"
-  code=$?
-  set -e
-  [ "$code" -eq 74 ] || fail "$fmt to a full disk: exit $code, expected 74"
-  [ "$(cat "$tmp/err")" = "kgexport: standard output: cannot write: No space left on device" ] ||
-    fail "$fmt to a full disk said: $(cat "$tmp/err")"
-  set +e
-  "$bin" -f "$fmt" >&- 2>"$tmp/err"
-  code=$?
-  set -e
-  [ "$code" -eq 74 ] || fail "$fmt to a closed standard output: exit $code, expected 74"
-  [ "$(cat "$tmp/err")" = "kgexport: standard output: cannot write: Bad file descriptor" ] ||
-    fail "$fmt to a closed standard output said: $(cat "$tmp/err")"
+  fails_with "$fmt to a full disk" \
+    "kgexport: standard output: cannot write: No space left on device" full -f "$fmt"
+  fails_with "$fmt to a closed standard output" \
+    "kgexport: standard output: cannot write: Bad file descriptor" closed -f "$fmt"
 done
 
 # ---- a folder that does not exist: nothing is created ----
-set +e
-"$bin" -f gexf -o "$tmp/missing/out.gexf" 2>"$tmp/err"
-code=$?
-set -e
-[ "$code" -eq 74 ] || fail "a missing folder: exit $code"
-[ "$(cat "$tmp/err")" = "kgexport: $tmp/missing/out.gexf: cannot create file: No such file or directory" ] ||
-  fail "a missing folder said: $(cat "$tmp/err")"
+fails_with "a missing folder" \
+  "kgexport: $tmp/missing/out.gexf: cannot create file: No such file or directory" \
+  none -f gexf -o "$tmp/missing/out.gexf"
 [ ! -e "$tmp/missing" ] || fail "a missing folder was created"
 
 # ---- a disk that fills while a file is written, a read-only folder (small tmpfs mounts:
@@ -42,22 +45,14 @@ if mount -t tmpfs -o size=64k tmpfs "$tmp/small" 2>/dev/null &&
   mount -t tmpfs -o ro,size=64k tmpfs "$tmp/ro" 2>/dev/null; then
   at_exit unmount
   for fmt in turtle graphml gexf png; do
-    set +e
-    "$bin" -f "$fmt" -o "$tmp/small/g.$fmt" 2>"$tmp/err"
-    code=$?
-    set -e
-    [ "$code" -eq 74 ] || fail "$fmt on a full disk: exit $code"
-    [ "$(cat "$tmp/err")" = "kgexport: $tmp/small/g.$fmt: cannot write: No space left on device" ] ||
-      fail "$fmt on a full disk said: $(cat "$tmp/err")"
+    fails_with "$fmt on a full disk" \
+      "kgexport: $tmp/small/g.$fmt: cannot write: No space left on device" \
+      none -f "$fmt" -o "$tmp/small/g.$fmt"
     [ -z "$(ls -A "$tmp/small")" ] || fail "$fmt on a full disk left $(ls -A "$tmp/small")"
   done
-  set +e
-  "$bin" -f svg -o "$tmp/ro/g.svg" 2>"$tmp/err"
-  code=$?
-  set -e
-  [ "$code" -eq 74 ] || fail "a read-only folder: exit $code"
-  [ "$(cat "$tmp/err")" = "kgexport: $tmp/ro/g.svg: cannot create file: Read-only file system" ] ||
-    fail "a read-only folder said: $(cat "$tmp/err")"
+  fails_with "a read-only folder" \
+    "kgexport: $tmp/ro/g.svg: cannot create file: Read-only file system" \
+    none -f svg -o "$tmp/ro/g.svg"
   echo "a disk full mid-write and a read-only folder: exit 74, nothing left"
 else
   echo "note: no tmpfs could be mounted here: the full-disk file and read-only folder cases are not checked"
