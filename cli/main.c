@@ -166,7 +166,7 @@ typedef struct loss_report {
 static void report_loss(void *ctx, const char *format, const char *what, uint64_t count) {
   loss_report *r = ctx;
   if (r->n < LOSS_LINES)
-    snprintf(r->line[r->n++], sizeof r->line[0], "(%s): %" PRIu64 " %s", format, count, what);
+    snprintf(r->line[r->n++], sizeof r->line[0], "(%s): %s: %" PRIu64, format, what, count);
 }
 
 /* After an export with -v: what was left out of the file `where`, else that nothing was. */

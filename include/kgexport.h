@@ -389,7 +389,7 @@ KG_EXTERN int kg_format_has_views(const char *format);
 
 /*
  * What a format could not carry of a graph, told once per kind after a successful export:
- * `what` says what and how ("edge qualifiers not shown (no tooltips in PNG)"), `count` how
+ * `what` says what and how ("edge qualifiers not shown (no tooltips)"), `count` how
  * many (never 0). The strings live until the call returns. Nothing is told of a format that
  * carries everything (the RDF syntaxes).
  */
