@@ -25,7 +25,7 @@ static void test_mapping(void) {
   snprintf(ttl, sizeof ttl,
            "%s"
            ":takaichi a kg:Person ; rdfs:label \"Sanae Takaichi\"@en, \"高市早苗\"@ja ;\n"
-           "  owl:sameAs <http://www.wikidata.org/entity/Q3547130> .\n"
+           "  owl:sameAs <http://www.wikidata.org/entity/Q1705028> .\n"
            ":japan a kg:Country ; rdfs:label \"Japan\"@en .\n"
            ":takaichi kg:holdsOffice :japan .\n"
            "[] a rdf:Statement ; rdf:subject :takaichi ; rdf:predicate kg:holdsOffice ;\n"
