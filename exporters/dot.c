@@ -18,14 +18,9 @@ static kg_status write_action(Agraph_t *root, void *ctx, kg_error *err) {
   return KG_OK;
 }
 
-static kg_status write_dot_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                kg_error *err) {
+static kg_status write_dot(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                           kg_error *err) {
   return kgi_dot_with_graph(g, opts, write_action, out, err);
-}
-
-static kg_status write_dot(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
-  return kgi_dot_with_graph(g, &opts, write_action, out, err);
 }
 
 const kgi_exporter kgi_exporter_dot = {
@@ -33,6 +28,5 @@ const kgi_exporter kgi_exporter_dot = {
     .extension = "dot",
     .description = "Graphviz DOT (cgraph)",
     .write = write_dot,
-    .write_with = write_dot_with,
     .views = true,
 };

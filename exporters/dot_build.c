@@ -333,13 +333,17 @@ static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_
 
 static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* What a label shows of a node's labels: its name and, beside it, its name in its own
- * script (put_node_label). */
-static bool label_drawn(const kg_node *n, const kgi_label *l) {
+/* The labels of a node its picture does not draw: it draws its name and, beside it, its name
+ * in its own script (put_node_label). */
+static size_t labels_not_drawn(const kg_node *n) {
   const char *shown = kgi_show_name(n);
   const char *native = kgi_show_native_name(n, shown);
-  return l->text == shown || (native && l->text == native) ||
-         (shown && strcmp(l->text, shown) == 0) || (native && strcmp(l->text, native) == 0);
+  size_t count = 0;
+  for (uint32_t k = 0; k < n->nlabels; k++) {
+    const char *t = n->labels[k].text;
+    count += !((shown && strcmp(t, shown) == 0) || (native && strcmp(t, native) == 0));
+  }
+  return count;
 }
 
 /* Nodes folded into the node they belong to (the overview's statements and figures): shown,
@@ -368,8 +372,7 @@ static void note_losses(const kg_graph *g, const kgi_view *v, const kgi_write_op
       hidden_nodes++;
       continue;
     }
-    for (uint32_t k = 0; k < n->nlabels; k++)
-      labels += !label_drawn(n, &n->labels[k]);
+    labels += labels_not_drawn(n);
     values += n->nprops;
     sources += n->source != NULL;
   }

@@ -37,11 +37,9 @@ typedef struct kgi_exporter {
   const char *name;
   const char *extension;
   const char *description;
-  /* Write all of g to out. Never opens, closes or renames files. */
-  kg_status (*write)(const kg_graph *g, FILE *out, kg_error *err);
-  /* Formats with options have this too (opts resolved: never NULL, its view a real one for a
-   * format with views); write is then the defaults. */
-  kg_status (*write_with)(const kg_graph *g, FILE *out, const kgi_write_opts *opts, kg_error *err);
+  /* Write all of g to out, as opts asks (resolved by the registry: never NULL, its view a real
+   * one, its version one of the format's). Never opens, closes or renames files. */
+  kg_status (*write)(const kg_graph *g, FILE *out, const kgi_write_opts *opts, kg_error *err);
   bool views;                  /* draws a view (dot and the pictures) */
   const char *const *versions; /* the versions it writes, newest first; NULL: one */
 } kgi_exporter;

@@ -241,8 +241,8 @@ static void write_document(kgi_pg *pg, kgi_buf *text, const version *v) {
   kgi_pg_document_end(pg);
 }
 
-static kg_status write_gexf_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                 kg_error *err) {
+static kg_status write_gexf(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                            kg_error *err) {
   const version *v = &versions[0];
   for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
     if (opts->version && strcmp(opts->version, versions[i].name) == 0)
@@ -261,16 +261,10 @@ static kg_status write_gexf_with(const kg_graph *g, FILE *out, const kgi_write_o
   return kgi_pg_close(&pg);
 }
 
-static kg_status write_gexf(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_FULL};
-  return write_gexf_with(g, out, &opts, err);
-}
-
 const kgi_exporter kgi_exporter_gexf = {
     .name = "gexf",
     .extension = "gexf",
     .description = "GEXF 1.3 for Gephi, with its timeline (libxml2)",
     .write = write_gexf,
-    .write_with = write_gexf_with,
     .versions = version_names,
 };

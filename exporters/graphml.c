@@ -131,8 +131,8 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
   kgi_pg_end(pg);
 }
 
-static kg_status write_graphml_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                    kg_error *err) {
+static kg_status write_graphml(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                               kg_error *err) {
   kgi_pg pg;
   if (kgi_pg_open(&pg, g, out, "GraphML", fixed, sizeof fixed / sizeof fixed[0], err))
     return kgi_pg_close(&pg);
@@ -159,15 +159,9 @@ static kg_status write_graphml_with(const kg_graph *g, FILE *out, const kgi_writ
   return kgi_pg_close(&pg);
 }
 
-static kg_status write_graphml(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_FULL};
-  return write_graphml_with(g, out, &opts, err);
-}
-
 const kgi_exporter kgi_exporter_graphml = {
     .name = "graphml",
     .extension = "graphml",
     .description = "GraphML 1.0 for Gephi, yEd, NetworkX, igraph (libxml2)",
     .write = write_graphml,
-    .write_with = write_graphml_with,
 };

@@ -2,7 +2,9 @@
  * its node or edge cites (the story's article), so a store can keep provenance by graph. */
 #include "rdf_map.h"
 
-static kg_status write_nquads(const kg_graph *g, FILE *out, kg_error *err) {
+static kg_status write_nquads(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                              kg_error *err) {
+  (void)opts; /* RDF has no views or versions, and loses nothing */
   static const kgi_rdf_syntax syntax = {"nquads", true, false, false};
   return kgi_rdf_write(g, out, &syntax, err);
 }

@@ -1,7 +1,9 @@
 /* N-Triples, through librdf's serializer: one triple per line, for bulk loaders. */
 #include "rdf_map.h"
 
-static kg_status write_ntriples(const kg_graph *g, FILE *out, kg_error *err) {
+static kg_status write_ntriples(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                kg_error *err) {
+  (void)opts; /* RDF has no views or versions, and loses nothing */
   static const kgi_rdf_syntax syntax = {"ntriples", false, false, false};
   return kgi_rdf_write(g, out, &syntax, err);
 }

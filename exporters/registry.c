@@ -159,7 +159,7 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
   if (st)
     return st;
   errno = 0;
-  st = x->write_with ? x->write_with(g, out, &w, err) : x->write(g, out, err);
+  st = x->write(g, out, &w, err);
   int failed_write = ferror(out) ? errno : 0;
   if (fflush(out) != 0 || ferror(out)) {
     /* whatever the writer said (libxml2's, raptor's, cgraph's own failure), the cause is

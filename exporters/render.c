@@ -86,41 +86,29 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
   return st;
 }
 
-static kg_status write_png_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                kg_error *err) {
-  render r = {"png", out};
+/* A picture of the view opts asks for; a format without tooltips (PNG, PDF) loses what they
+ * hold, and the -v report counts it. */
+static kg_status render_picture(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                                const char *format, bool tooltips, kg_error *err) {
+  render r = {format, out};
   kgi_write_opts o = *opts;
-  o.no_tooltips = true;
+  o.no_tooltips = !tooltips;
   return kgi_dot_with_graph(g, &o, render_action, &r, err);
 }
 
-static kg_status write_png(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
-  return write_png_with(g, out, &opts, err);
+static kg_status write_png(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                           kg_error *err) {
+  return render_picture(g, out, opts, "png", false, err);
 }
 
-static kg_status write_svg_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                kg_error *err) {
-  render r = {"svg", out};
-  return kgi_dot_with_graph(g, opts, render_action, &r, err);
+static kg_status write_svg(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                           kg_error *err) {
+  return render_picture(g, out, opts, "svg", true, err);
 }
 
-static kg_status write_svg(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
-  return write_svg_with(g, out, &opts, err);
-}
-
-static kg_status write_pdf_with(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
-                                kg_error *err) {
-  render r = {"pdf", out};
-  kgi_write_opts o = *opts;
-  o.no_tooltips = true;
-  return kgi_dot_with_graph(g, &o, render_action, &r, err);
-}
-
-static kg_status write_pdf(const kg_graph *g, FILE *out, kg_error *err) {
-  kgi_write_opts opts = {.view = KGI_VIEW_OVERVIEW};
-  return write_pdf_with(g, out, &opts, err);
+static kg_status write_pdf(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
+                           kg_error *err) {
+  return render_picture(g, out, opts, "pdf", false, err);
 }
 
 const kgi_exporter kgi_exporter_png = {
@@ -128,7 +116,6 @@ const kgi_exporter kgi_exporter_png = {
     .extension = "png",
     .description = "PNG picture, laid out and rendered by Graphviz (gvc)",
     .write = write_png,
-    .write_with = write_png_with,
     .views = true,
 };
 
@@ -137,7 +124,6 @@ const kgi_exporter kgi_exporter_svg = {
     .extension = "svg",
     .description = "SVG picture with Wikidata links and tooltips (gvc)",
     .write = write_svg,
-    .write_with = write_svg_with,
     .views = true,
 };
 
@@ -146,6 +132,5 @@ const kgi_exporter kgi_exporter_pdf = {
     .extension = "pdf",
     .description = "PDF picture (gvc)",
     .write = write_pdf,
-    .write_with = write_pdf_with,
     .views = true,
 };
