@@ -95,6 +95,25 @@ typedef struct kgi_prefix {
 extern const kgi_prefix kgi_prefixes[];
 /* The CURIE of an IRI ("kg:holdsOffice") appended to b when a prefix matches, else the IRI. */
 void kgi_buf_put_curie(kgi_buf *b, const char *iri);
+/*
+ * A value column's descriptor: the text that GraphML's key <desc> and GEXF's attribute id
+ * carry so that a reader maps the column back to RDF (docs/formats.md). The predicate, then
+ * what its values are: "kg:role@en" (strings in English), "schema:startDate^^xsd:date"
+ * (dates, of any precision: the lexical form tells xsd:date, gYearMonth and gYear apart),
+ * "kg:amount^^xsd:decimal", "schema:url^^@id" (IRIs), "kg:note" (plain strings). An IRI is
+ * written as a CURIE of the well-known prefixes when its local part is plain
+ * ([A-Za-z0-9_.-]), else as <IRI>.
+ */
+/* How a GraphML file's <desc> and a GEXF file's <creator> start when kgexport wrote them:
+ * its readers then know which columns are derived (the shown label, colours, sizes, days)
+ * and which carry the model. */
+#define KGI_PG_MARK "kgexport"
+void kgi_buf_put_value_desc(kgi_buf *b, const char *pred, const kg_value *v);
+/* Read a descriptor back: the predicate IRI, the language ("" when none) and the datatype
+ * IRI (NULL for strings) into their buffers, the kind into *kind. False when the text is
+ * not a descriptor (a foreign file's description). */
+bool kgi_value_desc_parse(const char *text, kgi_buf *pred, kgi_buf *lang, kgi_buf *datatype,
+                          kg_value_kind *kind);
 /* The part of an IRI after the last '#', '/' or ':'. */
 const char *kgi_local_name(const char *iri);
 

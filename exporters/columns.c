@@ -107,44 +107,89 @@ static kg_status assign_node_ids(kgi_columns *c, const kg_graph *g, kg_error *er
 
 /* ---- columns ---- */
 
-static uint64_t col_hash(kgi_col_for t, kgi_col_role r, const char *pred, const char *lang) {
-  uint64_t h = kgi_hash_mix((uint64_t)t * 31 + (uint64_t)r, (uint64_t)(uintptr_t)pred);
-  return kgi_hash_mix(h, (uint64_t)(uintptr_t)lang);
+/* What tells two value columns of one predicate and language apart: the kind of their
+ * values, and the datatype of KG_VALUE_TYPED ones (interned, so compared as pointers). */
+typedef struct colkey {
+  kgi_col_for t;
+  kgi_col_role r;
+  const char *pred, *lang;
+  kg_value_kind kind;
+  const char *datatype;
+} colkey;
+
+static uint64_t col_hash(const colkey *key) {
+  uint64_t h =
+      kgi_hash_mix((uint64_t)key->t * 31 + (uint64_t)key->r, (uint64_t)(uintptr_t)key->pred);
+  h = kgi_hash_mix(h, (uint64_t)(uintptr_t)key->lang);
+  return kgi_hash_mix(h, (uint64_t)key->kind * 7919 + (uint64_t)(uintptr_t)key->datatype);
 }
 
 typedef struct colprobe {
   const kgi_columns *c;
-  kgi_col_for t;
-  kgi_col_role r;
-  const char *pred, *lang;
+  const colkey *key;
 } colprobe;
 
 static bool col_is(void *ctx, uint32_t v) {
   colprobe *p = ctx;
   const kgi_column *k = &p->c->cols[v];
-  return k->target == p->t && k->role == p->r && k->pred == p->pred && k->lang == p->lang;
+  return k->target == p->key->t && k->role == p->key->r && k->pred == p->key->pred &&
+         k->lang == p->key->lang && k->kind == p->key->kind && k->datatype == p->key->datatype;
+}
+
+static const kgi_column *find_key(const kgi_columns *c, const colkey *key) {
+  colprobe p = {c, key};
+  uint32_t *v = kgi_index_find(&c->ix, col_hash(key), col_is, &p);
+  return v ? &c->cols[*v] : NULL;
 }
 
 const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_role r,
                                    const char *pred, const char *lang) {
-  colprobe p = {c, t, r, pred, lang};
-  uint32_t *v = kgi_index_find(&c->ix, col_hash(t, r, pred, lang), col_is, &p);
-  return v ? &c->cols[*v] : NULL;
+  colkey key = {t, r, pred, lang, KG_VALUE_STRING, NULL};
+  return find_key(c, &key);
 }
 
-/* The name of a value column: kg: terms by local name, other vocabularies prefixed. */
-static char *value_name(const char *pred, const char *lang) {
-  if (strncmp(pred, KG_NS, strlen(KG_NS)) == 0)
-    return nmtoken(pred + strlen(KG_NS), lang && *lang ? lang : NULL);
-  kgi_buf curie;
-  kgi_buf_init(&curie);
-  kgi_buf_put_curie(&curie, pred);
-  if (curie.oom)
-    return NULL;
-  /* "schema:startDate" -> "schema_startDate"; an IRI with no prefix -> its local name */
-  const char *name = strcmp(curie.s, pred) == 0 ? kgi_local_name(pred) : curie.s;
-  char *r = nmtoken(name, lang && *lang ? lang : NULL); /* nmtoken makes ':' a '_' */
-  kgi_buf_dispose(&curie);
+static const char *lang_of(const kg_value *v) {
+  return v->kind == KG_VALUE_LANGSTRING ? v->lang : NULL;
+}
+
+static colkey value_key(kgi_col_for t, const char *pred, const kg_value *v) {
+  colkey key = {t,          KGI_COL_VALUE, pred,
+                lang_of(v), v->kind,       v->kind == KG_VALUE_TYPED ? v->datatype : NULL};
+  return key;
+}
+
+const kgi_column *kgi_columns_find_value(const kgi_columns *c, kgi_col_for t, const char *pred,
+                                         const kg_value *v) {
+  colkey key = value_key(t, pred, v);
+  return find_key(c, &key);
+}
+
+/* The name of a value column: kg: terms by local name, other vocabularies prefixed; a
+ * second kind of value under the same predicate and language gets the kind's name (or the
+ * datatype's local name) after it: "amount_integer". */
+static char *value_name(const char *pred, const char *lang, const char *kind_suffix) {
+  kgi_buf name;
+  kgi_buf_init(&name);
+  if (strncmp(pred, KG_NS, strlen(KG_NS)) == 0) {
+    kgi_buf_puts(&name, pred + strlen(KG_NS));
+  } else {
+    kgi_buf curie;
+    kgi_buf_init(&curie);
+    kgi_buf_put_curie(&curie, pred);
+    /* "schema:startDate" -> "schema_startDate"; an IRI with no prefix -> its local name */
+    kgi_buf_puts(&name, curie.oom                    ? ""
+                        : strcmp(curie.s, pred) == 0 ? kgi_local_name(pred)
+                                                     : curie.s);
+    if (curie.oom)
+      name.oom = true;
+    kgi_buf_dispose(&curie);
+  }
+  if (lang && *lang)
+    kgi_buf_printf(&name, "_%s", lang);
+  if (kind_suffix)
+    kgi_buf_printf(&name, "_%s", kind_suffix);
+  char *r = name.oom ? NULL : nmtoken(name.s, NULL); /* nmtoken makes ':' a '_' */
+  kgi_buf_dispose(&name);
   return r;
 }
 
@@ -169,33 +214,54 @@ static char *free_name(const kgi_columns *c, const char *base, bool as_id, kgi_c
   return r;
 }
 
-static kgi_column *add(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char *pred,
-                       const char *lang, const char *name, kgi_col_type type, kg_error *err) {
-  kgi_column *k = (kgi_column *)kgi_columns_find(c, t, r, pred, lang);
+/* Is there a value column of this predicate and language already (of another kind)? */
+static bool has_value_column(const kgi_columns *c, kgi_col_for t, const char *pred,
+                             const char *lang) {
+  for (size_t i = 0; i < c->ncols; i++)
+    if (c->cols[i].target == t && c->cols[i].role == KGI_COL_VALUE && c->cols[i].pred == pred &&
+        c->cols[i].lang == lang)
+      return true;
+  return false;
+}
+
+static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_col_type type,
+                       kg_error *err) {
+  kgi_column *k = (kgi_column *)find_key(c, key);
   if (k)
     return k;
-  if (kgi_grow((void **)&c->cols, &c->capcols, c->ncols + 1, sizeof *c->cols, err))
+  char *base;
+  if (name) {
+    base = nmtoken(name, NULL);
+  } else {
+    const char *suffix = !has_value_column(c, key->t, key->pred, key->lang) ? NULL
+                         : key->kind == KG_VALUE_TYPED ? kgi_local_name(key->datatype)
+                                                       : kg_value_kind_name(key->kind);
+    base = value_name(key->pred, key->lang, suffix);
+  }
+  if (!base || kgi_grow((void **)&c->cols, &c->capcols, c->ncols + 1, sizeof *c->cols, err)) {
+    free(base);
+    kgi_error_oom(err);
     return NULL;
+  }
   kgi_column nk;
   memset(&nk, 0, sizeof nk);
-  nk.target = t;
-  nk.role = r;
-  nk.pred = pred;
-  nk.lang = lang;
+  nk.target = key->t;
+  nk.role = key->r;
+  nk.pred = key->pred;
+  nk.lang = key->lang;
+  nk.kind = key->kind;
+  nk.datatype = key->datatype;
   nk.type = type;
   /* The name is what readers show (unique per element kind); the id is unique across the
    * file. Gephi matches its special keys by id, then by name, so an edge column whose id
    * must differ from a node column's ("edge_label") still reads as the edge label. */
-  char *base = name ? nmtoken(name, NULL) : value_name(pred, lang);
-  if (base) {
-    nk.name = free_name(c, base, false, t);
-    char *prefixed = t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, t)
-                         ? nmtoken("edge", nk.name)
-                         : NULL;
-    nk.id = nk.name ? free_name(c, prefixed ? prefixed : nk.name, true, t) : NULL;
-    free(prefixed);
-    free(base);
-  }
+  nk.name = free_name(c, base, false, key->t);
+  char *prefixed = key->t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, key->t)
+                       ? nmtoken("edge", nk.name)
+                       : NULL;
+  nk.id = nk.name ? free_name(c, prefixed ? prefixed : nk.name, true, key->t) : NULL;
+  free(prefixed);
+  free(base);
   if (!nk.name || !nk.id) {
     free(nk.name);
     free(nk.id);
@@ -203,9 +269,15 @@ static kgi_column *add(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char
     return NULL;
   }
   c->cols[c->ncols] = nk;
-  if (kgi_index_put(&c->ix, col_hash(t, r, pred, lang), (uint32_t)c->ncols, err))
+  if (kgi_index_put(&c->ix, col_hash(key), (uint32_t)c->ncols, err))
     return NULL;
   return &c->cols[c->ncols++];
+}
+
+static kgi_column *add_fixed(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char *lang,
+                             const char *name, kgi_col_type type, kg_error *err) {
+  colkey key = {t, r, NULL, lang, KG_VALUE_STRING, NULL};
+  return add(c, &key, name, type, err);
 }
 
 static kgi_col_type type_for(kg_value_kind kind) {
@@ -218,30 +290,83 @@ static kgi_col_type type_for(kg_value_kind kind) {
   }
 }
 
-static const char *lang_of(const kg_value *v) {
-  return v->kind == KG_VALUE_LANGSTRING ? v->lang : NULL;
-}
-
-/* Note the values of one element; a column's type widens on a conflict (integer and
- * decimal to double, anything else to string). */
+/* Note the values of one element: a column per predicate, language and kind. */
 static kg_status note_props(kgi_columns *c, kgi_col_for t, const kgi_prop *props, uint32_t n,
                             kg_error *err) {
   for (uint32_t i = 0; i < n; i++) {
     const kg_value *v = &props[i].value;
-    bool is_new = !kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v));
-    kgi_column *k =
-        add(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v), NULL, type_for(v->kind), err);
+    colkey key = value_key(t, props[i].pred, v);
+    kgi_column *k = add(c, &key, NULL, type_for(v->kind), err);
     if (!k)
       return KG_ENOMEM;
-    if (is_new) {
-      k->kind = v->kind;
-    } else if (k->type != type_for(v->kind)) {
-      bool numeric = (k->type == KGI_T_LONG || k->type == KGI_T_DOUBLE) &&
-                     (type_for(v->kind) == KGI_T_LONG || type_for(v->kind) == KGI_T_DOUBLE);
-      k->type = numeric ? KGI_T_DOUBLE : KGI_T_STRING;
-    }
     for (uint32_t j = 0; j < i && !k->multi; j++)
-      k->multi = props[j].pred == props[i].pred && lang_of(&props[j].value) == lang_of(v);
+      k->multi = kgi_columns_find_value(c, t, props[j].pred, &props[j].value) == k;
+  }
+  return KG_OK;
+}
+
+/* Does some value of column k (of nodes, or of edges) hold `sep`? */
+static bool sep_in_values(const kgi_column *k, const kgi_columns *c, const kg_graph *g,
+                          const char *sep) {
+  if (k->role == KGI_COL_LABEL_LANG) {
+    for (size_t i = 0; i < g->nnodes; i++)
+      for (uint32_t j = 0; j < g->nodes[i]->nlabels; j++)
+        if (g->nodes[i]->labels[j].lang == k->lang && strstr(g->nodes[i]->labels[j].text, sep))
+          return true;
+    return false;
+  }
+  size_t n = k->target == KGI_FOR_NODE ? g->nnodes : g->nedges;
+  for (size_t i = 0; i < n; i++) {
+    const kgi_prop *props = k->target == KGI_FOR_NODE ? g->nodes[i]->props : g->edges[i]->quals;
+    uint32_t m = k->target == KGI_FOR_NODE ? g->nodes[i]->nprops : g->edges[i]->nquals;
+    for (uint32_t j = 0; j < m; j++)
+      if (kgi_columns_find_value(c, k->target, props[j].pred, &props[j].value) == k &&
+          strstr(props[j].value.lexical, sep))
+        return true;
+  }
+  return false;
+}
+
+/* The descriptors of the value and label columns. */
+static kg_status describe(kgi_columns *c, kg_error *err) {
+  kgi_buf desc;
+  kgi_buf_init(&desc);
+  for (size_t i = 0; i < c->ncols && !desc.oom; i++) {
+    kgi_column *k = &c->cols[i];
+    if (k->role != KGI_COL_VALUE && k->role != KGI_COL_LABEL_LANG)
+      continue;
+    kg_value v = {k->kind, "", k->lang && *k->lang ? k->lang : NULL, k->datatype};
+    if (k->role == KGI_COL_LABEL_LANG)
+      v.kind = v.lang ? KG_VALUE_LANGSTRING : KG_VALUE_STRING;
+    kgi_buf_clear(&desc);
+    kgi_buf_put_value_desc(&desc, k->role == KGI_COL_VALUE ? k->pred : KGI_RDFS_LABEL, &v);
+    if (!desc.oom && !(k->desc = strdup(desc.s)))
+      desc.oom = true;
+  }
+  bool oom = desc.oom;
+  kgi_buf_dispose(&desc);
+  return oom ? kgi_error_oom(err) : KG_OK;
+}
+
+/* The separators of the multi-valued columns: "; ", else " | ", " || ", ... */
+static kg_status choose_separators(kgi_columns *c, const kg_graph *g, kg_error *err) {
+  for (size_t i = 0; i < c->ncols; i++) {
+    kgi_column *k = &c->cols[i];
+    if (!k->multi || (k->role != KGI_COL_VALUE && k->role != KGI_COL_LABEL_LANG))
+      continue;
+    kgi_buf sep;
+    kgi_buf_init(&sep);
+    kgi_buf_puts(&sep, "; ");
+    for (size_t bars = 1; !sep.oom && sep_in_values(k, c, g, sep.s); bars++) {
+      kgi_buf_clear(&sep);
+      kgi_buf_puts(&sep, " ");
+      for (size_t b = 0; b < bars; b++)
+        kgi_buf_puts(&sep, "|");
+      kgi_buf_puts(&sep, " ");
+    }
+    if (sep.oom)
+      return kgi_error_oom(err);
+    k->sep = sep.s; /* the column owns it */
   }
   return KG_OK;
 }
@@ -254,7 +379,7 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
     return st;
   /* what the data-dependent fixed columns need */
   bool classes = false, wikidata = false, same_as = false, ncites = false, ecites = false,
-       stmt = false, ndated = false, edated = false;
+       stmt = false, ndated = false, edated = false, same_as_multi = false;
   char a[KGI_DATE_MAX], b[KGI_DATE_MAX];
   for (size_t i = 0; i < g->nnodes; i++) {
     const kg_node *n = g->nodes[i];
@@ -263,6 +388,7 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
     wikidata |= wd != NULL;
     /* other external ids than the one Wikidata id get their own column */
     same_as |= n->nsame > (wd ? 1u : 0u);
+    same_as_multi |= n->nsame > 1;
     ncites |= n->source != NULL;
     ndated = ndated || kgi_show_node_period(n, a, b, sizeof a);
   }
@@ -286,8 +412,12 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
     case KGI_COL_END: use = f->target == KGI_FOR_NODE ? ndated : edated; break;
     default: break;
     }
-    if (use && !add(c, f->target, f->role, NULL, NULL, f->name, f->type, err))
+    kgi_column *fc = use ? add_fixed(c, f->target, f->role, NULL, f->name, f->type, err) : NULL;
+    if (use && !fc)
       return KG_ENOMEM;
+    /* lists of classes and of external ids: a list in GEXF, joined by spaces in GraphML */
+    if (fc && (f->role == KGI_COL_CLASSES || (f->role == KGI_COL_SAME_AS && same_as_multi)))
+      fc->multi = true;
     if (f->role == KGI_COL_LABEL_LANG) {
       for (size_t j = 0; j < g->nnodes; j++) {
         const kg_node *n = g->nodes[j];
@@ -295,8 +425,12 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
           kgi_buf name;
           kgi_buf_init(&name);
           kgi_buf_printf(&name, "%s_%s", f->name, *n->labels[k].lang ? n->labels[k].lang : "none");
-          bool added = !name.oom && add(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL,
-                                        n->labels[k].lang, name.s, f->type, err);
+          kgi_column *added = name.oom ? NULL
+                                       : add_fixed(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG,
+                                                   n->labels[k].lang, name.s, f->type, err);
+          /* several labels in one language: a list in GEXF, joined in GraphML */
+          for (uint32_t m = 0; added && m < k && !added->multi; m++)
+            added->multi = n->labels[m].lang == n->labels[k].lang;
           kgi_buf_dispose(&name);
           if (!added)
             return kgi_error_oom(err);
@@ -310,13 +444,16 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
   for (size_t i = 0; i < g->nedges; i++)
     if ((st = note_props(c, KGI_FOR_EDGE, g->edges[i]->quals, g->edges[i]->nquals, err)))
       return st;
-  return KG_OK;
+  st = choose_separators(c, g, err);
+  return st ? st : describe(c, err);
 }
 
 void kgi_columns_dispose(kgi_columns *c) {
   for (size_t i = 0; i < c->ncols; i++) {
     free(c->cols[i].id);
     free(c->cols[i].name);
+    free(c->cols[i].sep);
+    free(c->cols[i].desc);
   }
   free(c->cols);
   for (size_t i = 0; i < c->nnode_ids; i++)
@@ -343,7 +480,7 @@ kg_status kgi_columns_cells(kgi_cell **out, const kgi_columns *c, kgi_col_for t,
   if (!cells)
     return kgi_error_oom(err);
   for (uint32_t i = 0; i < n; i++) {
-    cells[i].col = kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(&props[i].value));
+    cells[i].col = kgi_columns_find_value(c, t, props[i].pred, &props[i].value);
     cells[i].v = &props[i].value;
     cells[i].order = i;
   }
@@ -360,15 +497,16 @@ static void note_value_losses(const kgi_columns *c, kgi_col_for t, const kgi_pro
                               uint32_t n, bool lists, kgi_loss *loss) {
   for (uint32_t i = 0; i < n; i++) {
     const kg_value *v = &props[i].value;
-    const kgi_column *k = kgi_columns_find(c, t, KGI_COL_VALUE, props[i].pred, lang_of(v));
+    const kgi_column *k = kgi_columns_find_value(c, t, props[i].pred, v);
     if (!k)
       continue;
     if (k->multi && !lists)
       kgi_loss_add(loss, "values joined into one string (several in one column)", 1);
     else if ((k->multi || k->type == KGI_T_STRING) && !is_text(v->kind))
-      kgi_loss_add(loss, "typed values written as text (datatype not kept)", 1);
+      kgi_loss_add(
+          loss, "typed values written as text (the datatype only in the column's description)", 1);
     else if (k->type == KGI_T_DOUBLE && v->kind != KG_VALUE_DOUBLE)
-      kgi_loss_add(loss, "decimals and integers written as doubles", 1);
+      kgi_loss_add(loss, "decimals written as doubles (the lexical form kept)", 1);
   }
 }
 

@@ -50,8 +50,15 @@ typedef struct kgi_column {
   char *id;         /* NMTOKEN, unique in the file */
   char *name;       /* NMTOKEN, unique per element kind */
   kgi_col_type type;
-  bool multi; /* some element has several values in this column */
-  kg_value_kind kind;
+  bool multi;           /* some element has several values in this column */
+  kg_value_kind kind;   /* KGI_COL_VALUE: the kind of every value in the column */
+  const char *datatype; /* KGI_COL_VALUE of KG_VALUE_TYPED: the interned datatype IRI */
+  /* multi: what joins an element's values where a format has no list type (GraphML): "; ",
+     else the first of " | ", " || ", ... that no value of the column holds, so the values
+     split back exactly */
+  char *sep;
+  /* VALUE and LABEL_LANG: the descriptor of its values (core/desc.c), "kg:role@en" */
+  char *desc;
 } kgi_column;
 
 /* A fixed column an exporter asks for (data-dependent ones appear only when used). */
@@ -76,6 +83,10 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
 void kgi_columns_dispose(kgi_columns *c);
 const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_role r,
                                    const char *pred, const char *lang);
+/* The column of a value: one per predicate, language and kind (and datatype, for
+ * KG_VALUE_TYPED), so that every value of a column has the same datatype. */
+const kgi_column *kgi_columns_find_value(const kgi_columns *c, kgi_col_for t, const char *pred,
+                                         const kg_value *v);
 
 /* One value of an element in its column; an element's cells sorted by column, then order. */
 typedef struct kgi_cell {

@@ -80,6 +80,11 @@ static const char *type_name(const kgi_column *k) {
   return k->multi ? "liststring" : names[k->type];
 }
 
+/* A value or label column's id is its descriptor ("kg:role@en", core/desc.c): GEXF has no
+ * other place for it, and it lets a reader map the column back to RDF. Others keep their
+ * name-like ids (never with a ':', so the two never meet). */
+static const char *attribute_id(const kgi_column *k) { return k->desc ? k->desc : k->id; }
+
 static void write_attribute_decls(kgi_pg *pg, kgi_col_for t) {
   kgi_pg_start(pg, "attributes");
   kgi_pg_attr(pg, "class", t == KGI_FOR_NODE ? "node" : "edge");
@@ -89,7 +94,7 @@ static void write_attribute_decls(kgi_pg *pg, kgi_col_for t) {
     if (k->target != t)
       continue;
     kgi_pg_start(pg, "attribute");
-    kgi_pg_attr(pg, "id", k->id);
+    kgi_pg_attr(pg, "id", attribute_id(k));
     kgi_pg_attr(pg, "title", k->name);
     kgi_pg_attr(pg, "type", type_name(k));
     kgi_pg_end(pg);
@@ -134,7 +139,7 @@ static void put_attvalue(kgi_pg *pg, const kgi_column *k, const char *const *ite
     value = list.s;
   }
   kgi_pg_start(pg, "attvalue");
-  kgi_pg_attr(pg, "for", k->id);
+  kgi_pg_attr(pg, "for", attribute_id(k));
   kgi_pg_attr(pg, "value", value);
   kgi_pg_end(pg);
   kgi_buf_dispose(&list);
@@ -221,7 +226,7 @@ static void write_document(kgi_pg *pg, kgi_buf *text, const version *v) {
   kgi_pg_attr(pg, "xmlns:viz", v->viz_ns);
   kgi_pg_attr(pg, "version", v->number);
   kgi_pg_start(pg, "meta");
-  kgi_pg_element(pg, "creator", "kgexport " KG_VERSION);
+  kgi_pg_element(pg, "creator", KGI_PG_MARK " " KG_VERSION);
   kgi_pg_element(pg, "description", kgi_show_title(g));
   kgi_pg_end(pg);
   kgi_pg_start(pg, "graph");

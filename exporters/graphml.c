@@ -55,10 +55,13 @@ static void write_keys(kgi_pg *pg) {
     kgi_pg_attr(pg, "for", k->target == KGI_FOR_NODE ? "node" : "edge");
     kgi_pg_attr(pg, "attr.name", k->name);
     kgi_pg_attr(pg, "attr.type", type_name(k));
-    if (k->role == KGI_COL_VALUE) {
-      /* the predicate IRI travels with the key, so a reader can map it back to RDF */
+    if (k->role == KGI_COL_VALUE || k->role == KGI_COL_LABEL_LANG) {
+      /* the predicate and datatype travel with the key (core/desc.c), and how several
+         values are joined, so that a reader maps the column back to RDF */
       kgi_buf_clear(&desc);
-      kgi_buf_printf(&desc, "%s%s%s", k->pred, k->lang ? " @" : "", k->lang ? k->lang : "");
+      kgi_buf_puts(&desc, k->desc);
+      if (k->sep)
+        kgi_buf_printf(&desc, " joined by \"%s\"", k->sep);
       if (desc.oom)
         pg->st = kgi_error_oom(pg->err);
       kgi_pg_element(pg, "desc", kgi_buf_str(&desc));
@@ -71,9 +74,11 @@ static void write_keys(kgi_pg *pg) {
 }
 
 /* One <data> per column; several values joined, by a space for lists of IRIs and CURIEs,
- * else by "; " (text may hold spaces). */
+ * else by the column's separator, which none of its values holds. */
 static void put_data(kgi_pg *pg, const kgi_column *k, const char *const *items, size_t n) {
-  const char *sep = k->role == KGI_COL_CLASSES || k->role == KGI_COL_SAME_AS ? " " : "; ";
+  const char *sep = k->role == KGI_COL_CLASSES || k->role == KGI_COL_SAME_AS ? " "
+                    : k->sep                                                 ? k->sep
+                                                                             : "; ";
   kgi_pg_start(pg, "data");
   kgi_pg_attr(pg, "key", k->id);
   for (size_t i = 0; i < n; i++) {
@@ -141,6 +146,10 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, const kgi_write_opt
   kgi_pg_attr(&pg, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
   kgi_pg_attr(&pg, "xsi:schemaLocation",
               GRAPHML_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+  /* what marks the file as kgexport's: its reader then knows which keys it derived */
+  kgi_pg_element(&pg, "desc",
+                 KGI_PG_MARK " " KG_VERSION
+                             "; a value key's description names its RDF predicate and datatype");
   write_keys(&pg);
   kgi_pg_start(&pg, "graph");
   kgi_pg_attr(&pg, "id", "G");

@@ -1,6 +1,7 @@
 /*
  * Fuzz target: any bytes as Turtle (or N-Triples when the first byte is odd), then, when
- * the input is accepted, every exporter. Built two ways:
+ * the input is accepted, every exporter. Built with KG_FUZZ_SYNTAX="graphml" (or "gexf",
+ * ...), it is that reader's own target: every input is read as that format. Built two ways:
  *   - with clang -fsanitize=fuzzer (cmake -DKG_FUZZ=ON): libFuzzer drives it;
  *   - otherwise with the replay main below, so ctest replays the corpus (tests/bad, the
  *     story, the adversarial graph) under the ASan+UBSan build on every CI run.
@@ -18,6 +19,9 @@ static const char *replay_syntax; /* replay: from the file's extension */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *syntax = size && (data[0] & 1) ? "ntriples" : "turtle";
+#ifdef KG_FUZZ_SYNTAX
+  syntax = KG_FUZZ_SYNTAX;
+#endif
   if (replay_syntax)
     syntax = replay_syntax;
   kg_error err;
@@ -41,8 +45,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 #ifndef KG_LIBFUZZER
 /* The syntax a corpus file is replayed as, by its extension (Turtle when none matches). */
 static const char *syntax_of(const char *path) {
-  static const char *const by_ext[][2] = {
-      {".nt", "ntriples"}, {".rdf", "rdfxml"}, {".nq", "nquads"}, {".trig", "trig"}};
+  static const char *const by_ext[][2] = {{".nt", "ntriples"},     {".rdf", "rdfxml"},
+                                          {".nq", "nquads"},       {".trig", "trig"},
+                                          {".graphml", "graphml"}, {".gexf", "gexf"}};
   size_t len = strlen(path);
   for (size_t k = 0; k < sizeof by_ext / sizeof by_ext[0]; k++) {
     size_t n = strlen(by_ext[k][0]);

@@ -68,10 +68,17 @@ typedef struct kgi_input {
   kgi_index typing_ix;     /* interned predicate -> 1 when it types its subject, 2 when not */
   size_t capcand;
   uint64_t triples;
+  /* what the input says of itself, where RDF's triples cannot (GraphML, GEXF): its title
+     and the base its ids are relative to (interned in the graph's pool, or NULL) */
+  const char *doc_title;
+  const char *id_base;
   kg_progress_fn progress;
   void *progress_ctx;
 } kgi_input;
 
+/* Make the node of an IRI or blank node term now, so that nodes keep the order a reader
+ * meets them in (map.c); on failure in->status is set. */
+void kgi_input_node(kgi_input *in, const kgi_term *t);
 /* One triple from the reader into the model (map.c); on failure in->status is set. */
 void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const kgi_term *o);
 /* Fail the import with "name:line[:col]: msg", pointing at `token` when it is found on the
@@ -109,6 +116,9 @@ extern const kgi_importer kgi_importer_ntriples;
 extern const kgi_importer kgi_importer_rdfxml;
 extern const kgi_importer kgi_importer_nquads;
 extern const kgi_importer kgi_importer_trig;
+/* GraphML and GEXF: libxml2's push parser (graphml_in.c, gexf_in.c, pgread.c) */
+extern const kgi_importer kgi_importer_graphml;
+extern const kgi_importer kgi_importer_gexf;
 
 /* By name; NULL when unknown. */
 const kgi_importer *kgi_importer_find(const char *name);

@@ -68,6 +68,11 @@ static kg_node *node_for(kgi_input *in, const kgi_term *t) {
   return st ? NULL : n;
 }
 
+void kgi_input_node(kgi_input *in, const kgi_term *t) {
+  if (!in->status)
+    (void)node_for(in, t);
+}
+
 /*
  * raptor 2.0.15 reads the tag "zh_CN" as "zh-cn" without a word: BCP 47 has no '_', so
  * look at the text as written and refuse it, rather than silently changing the data.
@@ -309,7 +314,7 @@ static const kg_node *only_titled_source(const kg_graph *g) {
 }
 
 kg_status kgi_input_title(kgi_input *in) {
-  const char *t = title_of(in->default_source);
+  const char *t = in->doc_title ? in->doc_title : title_of(in->default_source);
   if (!t)
     t = title_of(document_node(in->g, in->parse_base));
   if (!t)

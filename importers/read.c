@@ -63,7 +63,7 @@ static void settle_nodes(kgi_input *in, uint8_t *drop) {
 /* A story that names its default source under a base of its own (".../story/") gets its
  * node ids relative to that base, unless the caller gave one. */
 static kg_status rebase(kgi_input *in, const char *given_base) {
-  const char *subject = in->default_source_subject;
+  const char *subject = in->default_source_subject ? in->default_source_subject : in->id_base;
   if (given_base || !subject)
     return KG_OK;
   size_t n = strlen(subject);

@@ -15,6 +15,8 @@ static const kgi_importer *const importers[] = {
     &kgi_importer_rdfxml, /* also what XML whose root is not GraphML's or GEXF's is read as */
     &kgi_importer_nquads,
     &kgi_importer_trig,
+    &kgi_importer_graphml,
+    &kgi_importer_gexf,
 };
 /* clang-format on */
 
@@ -36,8 +38,6 @@ static const struct unread {
   const char *format;
 } unread[] = {
     {"jsonld", "JSON-LD"},
-    {"graphml", "GraphML"},
-    {"gexf", "GEXF"},
 };
 
 /* The extension of a file name, without its dot; NULL when it has none. */
@@ -77,14 +77,15 @@ static bool looks_like_xml(const char *head, size_t n) {
 }
 
 /*
- * The XML formats kgexport does not read, by the name of the root element in the first
- * bytes (past the declaration, comments and the document type): "GraphML", "GEXF", or
- * NULL (RDF/XML, or a root not seen in the head).
+ * The XML format of the first bytes, by the name of the root element (past the declaration,
+ * comments and the document type): GraphML, GEXF, else RDF/XML (also when the root is not in
+ * the head: RDF/XML's reader then says what it is).
  */
-static const char *unread_xml(const char *head, size_t n) {
+static const kgi_importer *xml_format(const char *head, size_t n) {
   static const struct {
-    const char *root, *format;
-  } roots[] = {{"graphml", "GraphML"}, {"gexf", "GEXF"}};
+    const char *root;
+    const kgi_importer *format;
+  } roots[] = {{"graphml", &kgi_importer_graphml}, {"gexf", &kgi_importer_gexf}};
   for (size_t i = 0; i + 1 < n; i++) {
     if (head[i] != '<' || head[i + 1] == '?' || head[i + 1] == '!' || head[i + 1] == '/')
       continue;
@@ -98,9 +99,9 @@ static const char *unread_xml(const char *head, size_t n) {
     for (size_t r = 0; r < sizeof roots / sizeof roots[0]; r++)
       if (end - k == strlen(roots[r].root) && memcmp(head + k, roots[r].root, end - k) == 0)
         return roots[r].format;
-    return NULL;
+    break;
   }
-  return NULL;
+  return &kgi_importer_rdfxml;
 }
 
 const char *kg_input_format_name(size_t i) { return i < NIMPORTERS ? importers[i]->name : NULL; }
@@ -136,10 +137,9 @@ kg_status kg_input_format_check(const char *format, kg_error *err) {
 
 /*
  * The format to read an input as: the one asked for, else the extension's, else by its first
- * bytes (XML is RDF/XML), else Turtle (N-Triples is a subset of it). Input whose extension
- * names a format kgexport does not read (JSON-LD, GraphML, GEXF), and XML whose root is
- * GraphML's or GEXF's, is refused here with a message that says so, rather than as a syntax
- * error at its first line.
+ * bytes (XML by its root element: GraphML, GEXF, else RDF/XML), else Turtle (N-Triples is a
+ * subset of it). Input whose extension names a format kgexport does not read (JSON-LD) is
+ * refused here with a message that says so, rather than as a syntax error at its first line.
  */
 static kg_status choose(const kgi_importer **out, const char *asked, const char *name,
                         const char *head, size_t n, kg_error *err) {
@@ -147,24 +147,17 @@ static kg_status choose(const kgi_importer **out, const char *asked, const char 
     return (*out = kgi_importer_find(asked)) ? KG_OK : unknown_format(asked, err);
   const char *other = unread_by_extension(name);
   const kgi_importer *by_ext = by_extension(name);
-  bool xml = (!by_ext || by_ext == &kgi_importer_rdfxml) && !other && looks_like_xml(head, n);
-  const char *other_xml = xml ? unread_xml(head, n) : NULL;
-  if (!other && !other_xml) {
-    *out = by_ext ? by_ext : xml ? &kgi_importer_rdfxml : importers[0];
+  if (!other) {
+    bool xml = (!by_ext || by_ext == &kgi_importer_rdfxml) && looks_like_xml(head, n);
+    *out = xml ? xml_format(head, n) : by_ext ? by_ext : importers[0];
     return KG_OK;
   }
   kgi_buf names;
   kgi_buf_init(&names);
   put_names(&names);
-  if (other)
-    kgi_error_set(err, KG_EDATA,
-                  "%s: this is %s (by its extension), which kgexport does not read; it reads %s",
-                  name, other, kgi_buf_str(&names));
-  else
-    kgi_error_set(err, KG_EDATA,
-                  "%s: this is %s (by its root element), which kgexport does not read; it reads "
-                  "%s",
-                  name, other_xml, kgi_buf_str(&names));
+  kgi_error_set(err, KG_EDATA,
+                "%s: this is %s (by its extension), which kgexport does not read; it reads %s",
+                name, other, kgi_buf_str(&names));
   kgi_buf_dispose(&names);
   return KG_EDATA;
 }

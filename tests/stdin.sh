@@ -57,7 +57,16 @@ expect_error 65 "<stdin>${msg#unknown-class.ttl}" -f turtle <"$bad"
 bad=$tests_dir/bad/syntax-ntriples.nt
 msg=$(sed -n 2p "${bad%.nt}.expected")
 cat "$bad" | expect_error 65 "<stdin>${msg#syntax-ntriples.nt}" -i ntriples -
-expect_error 65 "<stdin>: this is GraphML (by its root element), which kgexport does not read; it reads turtle, ntriples, rdfxml, nquads, trig" <"$tests_dir/bad/graphml-input.xml"
+# GraphML and GEXF on standard input are known by their root element
+for fmt in graphml gexf; do
+  "$bin" -q -f "$fmt" -o "story.$fmt"
+  "$bin" -q -f ntriples -o "back.nt" <"story.$fmt" || fail "$fmt on standard input not read"
+  "$bin" -q -f ntriples -o "story.nt"
+  [ "$(LC_ALL=C sort story.nt)" = "$(LC_ALL=C sort back.nt)" ] || fail "$fmt on standard input read back other triples"
+  rm -f "story.$fmt" back.nt story.nt
+done
+expect_error 65 "<stdin>:5:34: the edge's target 'b' is no node declared before it" \
+  <"$tests_dir/bad/graphml-missing-node.graphml"
 [ ! -s out ] || fail "output written for bad input"
 # standard input that cannot be read (a folder): an I/O error, not the story
 expect_error 74 "kgexport: cannot read standard input: Is a directory" </

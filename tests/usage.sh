@@ -55,16 +55,17 @@ says "kgexport: unknown format 'xyz'. Formats: $formats"
 printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/one.txt"
 expect 0 -i NTriples --stats "$tmp/one.txt"
 expect 64 -i turtel "$tmp/one.txt"
-inputs="turtle, ntriples, rdfxml, nquads, trig"
+inputs="turtle, ntriples, rdfxml, nquads, trig, graphml, gexf"
 says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: $inputs"
 
 # formats kgexport does not read: named as such, not a Turtle syntax error
 printf '{"@id": "http://example.org/a"}\n' >"$tmp/data.jsonld"
 expect 65 "$tmp/data.jsonld"
 says "$tmp/data.jsonld: this is JSON-LD (by its extension), which kgexport does not read; it reads $inputs"
-printf '<?xml version="1.0"?>\n<!-- Gephi -->\n<gexf xmlns="http://gexf.net/1.3" version="1.3"/>\n' >"$tmp/layout.xml"
-expect 65 "$tmp/layout.xml"
-says "$tmp/layout.xml: this is GEXF (by its root element), which kgexport does not read; it reads $inputs"
+# GraphML and GEXF: by their extension, or by their root element under another name
+printf '<?xml version="1.0"?>\n<!-- Gephi -->\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="A"/></nodes></graph></gexf>\n' >"$tmp/layout.xml"
+expect 0 --stats "$tmp/layout.xml"
+grep -qx "nodes 1" "$tmp/out" || fail "a GEXF file named .xml not read as GEXF: $(cat "$tmp/out")"
 # RDF/XML, N-Quads and TriG: by their extension, RDF/XML also by its content
 printf '<http://example.org/a> <http://example.org/b> "c" <http://example.org/g> .\n' >"$tmp/data.nq"
 expect 0 --stats "$tmp/data.nq"

@@ -1,0 +1,334 @@
+/* What the GraphML and GEXF readers share (see pgread.h): the parser and the columns. */
+#include "pgread.h"
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * The longest text one value may have: libxml2's own limit on a text node
+ * (XML_MAX_TEXT_LENGTH), which it applies to attribute values in a document that is not
+ * parsed as huge, and which kgexport applies to element text too.
+ */
+#define KGI_PG_TEXT_MAX 10000000
+
+/* ---- the parser ---- */
+
+static void fail_at(kgi_pgr *r, kg_status st, int line, int col, const char *msg) {
+  kgi_input *in = r->in;
+  if (in->status)
+    return;
+  if (line > 0 && col > 0)
+    kgi_error_set(in->err, st, "%s:%d:%d: %s", in->name, line, col, msg);
+  else if (line > 0)
+    kgi_error_set(in->err, st, "%s:%d: %s", in->name, line, msg);
+  else
+    kgi_error_set(in->err, st, "%s: %s", in->name, msg);
+  in->status = st;
+  if (r->ctxt)
+    xmlStopParser(r->ctxt);
+}
+
+void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) {
+  char msg[KG_ERROR_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  int line = r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
+  int col = r->ctxt ? xmlSAX2GetColumnNumber(r->ctxt) : 0;
+  fail_at(r, st, line, col, msg);
+}
+
+/* libxml2's errors (malformed XML, limits), with its line and column: the first one ends the
+ * import. Warnings are not errors of the input. */
+static void on_error(void *ctx, xmlErrorPtr e) {
+  kgi_pgr *r = ctx;
+  if (!e || e->level < XML_ERR_ERROR)
+    return;
+  char msg[KG_ERROR_MAX];
+  snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+  size_t n = strlen(msg);
+  while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+    msg[--n] = '\0';
+  char full[KG_ERROR_MAX];
+  if (e->code == XML_ERR_DOCUMENT_END && r->depth > 0) /* libxml2's push parser's words */
+    snprintf(full, sizeof full,
+             "the document ends before its elements are closed (a truncated file?)");
+  else
+    snprintf(full, sizeof full, "not well-formed XML: %s", msg);
+  fail_at(r, e->code == XML_ERR_NO_MEMORY ? KG_ENOMEM : KG_EDATA, e->line, e->int2, full);
+}
+
+/*
+ * GraphML and GEXF need no document type: one is refused when it starts, before its
+ * declarations are read, so no entity is ever declared (a "billion laughs" has nothing to
+ * expand) and no external DTD or entity is fetched from a file or the network.
+ */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                       const xmlChar *sys_id) {
+  KGI_UNUSED(name);
+  KGI_UNUSED(ext_id);
+  KGI_UNUSED(sys_id);
+  kgi_pgr *r = ctx;
+  kgi_pgr_fail(r, KG_EDATA,
+               "a document type declaration (<!DOCTYPE>) is not read in %s: DTDs and "
+               "entities are refused, so none is loaded",
+               r->format);
+}
+
+static xmlEntityPtr on_entity(void *ctx, const xmlChar *name) {
+  kgi_pgr *r = ctx;
+  kgi_pgr_fail(r, KG_EDATA, "entity '&%s;' is not declared (%s has no entities)",
+               (const char *)name, r->format);
+  return NULL;
+}
+
+static void on_chars(void *ctx, const xmlChar *s, int len) {
+  kgi_pgr *r = ctx;
+  if (!r->capturing || r->in->status)
+    return;
+  if (r->chars.len + (size_t)len > KGI_PG_TEXT_MAX) {
+    kgi_pgr_fail(r, KG_EDATA, "a value longer than %d bytes (libxml2's limit on XML text)",
+                 KGI_PG_TEXT_MAX);
+    return;
+  }
+  kgi_buf_put(&r->chars, (const char *)s, (size_t)len);
+}
+
+kg_status kgi_pgr_start(kgi_input *in, const char *format, xmlSAXHandler *sax) {
+  kgi_pgr *r = kgi_calloc(1, sizeof *r);
+  if (!r)
+    return kgi_error_oom(in->err);
+  in->reader = r;
+  r->in = in;
+  r->format = format;
+  kgi_buf_init(&r->chars);
+  kgi_buf_init(&r->el.text);
+  kgi_buf_init(&r->scratch);
+  kgi_buf_init(&r->scratch2);
+  kgi_buf_init(&r->scratch3);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->serror = on_error;
+  sax->internalSubset = on_doctype;
+  sax->externalSubset = on_doctype;
+  sax->getEntity = on_entity;
+  sax->getParameterEntity = on_entity;
+  sax->characters = on_chars;
+  sax->cdataBlock = on_chars;
+  r->ctxt = xmlCreatePushParserCtxt(sax, r, NULL, 0, in->name);
+  if (!r->ctxt)
+    return kgi_error_oom(in->err);
+  /* no network, no entity substitution, no DTD loading: libxml2's safe defaults, stated */
+  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
+  return KG_OK;
+}
+
+kg_status kgi_pgr_feed(kgi_input *in, const char *data, size_t n, bool at_end) {
+  kgi_pgr *r = in->reader;
+  int rc = xmlParseChunk(r->ctxt, data, (int)n, at_end);
+  if (!in->status && rc != 0)
+    kgi_pgr_fail(r, KG_EDATA, "not well-formed XML (libxml2 error %d)", rc);
+  if (!in->status && at_end && !r->started)
+    fail_at(r, KG_EDATA, 0, 0, "no root element");
+  if (!in->status && r->chars.oom)
+    in->status = kgi_error_oom(in->err);
+  return in->status;
+}
+
+static void col_dispose(kgi_pgcol *c) {
+  free(c->id);
+  free(c->name);
+  free(c->pred);
+  free(c->lang);
+  free(c->datatype);
+  free(c->sep);
+  free(c->dflt);
+}
+
+void kgi_pgr_finish(kgi_input *in) {
+  kgi_pgr *r = in->reader;
+  if (!r)
+    return;
+  if (r->ctxt) {
+    xmlFreeDoc(r->ctxt->myDoc);
+    xmlFreeParserCtxt(r->ctxt);
+  }
+  for (size_t i = 0; i < r->ncols; i++)
+    col_dispose(&r->cols[i]);
+  free(r->cols);
+  for (size_t i = 0; i < r->nnodes; i++) {
+    free(r->node_ids[i]);
+    free(r->node_terms[i]);
+  }
+  free(r->node_ids);
+  free(r->node_terms);
+  kgi_index_dispose(&r->node_ix);
+  for (size_t i = 0; i < r->ncites; i++)
+    free(r->cites_of[i]);
+  free(r->cites_of);
+  free(r->base_guess);
+  free(r->el.cells);
+  kgi_buf_dispose(&r->el.text);
+  kgi_buf_dispose(&r->chars);
+  kgi_buf_dispose(&r->scratch);
+  kgi_buf_dispose(&r->scratch2);
+  kgi_buf_dispose(&r->scratch3);
+  free(r);
+  in->reader = NULL;
+}
+
+bool kgi_pgr_attr(const char **attrs, int nattrs, const char *name, kgi_buf *b) {
+  for (int i = 0; i < nattrs; i++) {
+    const char *const *a = attrs + 5 * i;
+    if (strcmp(a[0], name) == 0 && (!a[1] || strcmp(name, "xmlns") == 0)) {
+      kgi_buf_clear(b);
+      /* without entity substitution (XML_PARSE_NOENT, off for safety), libxml2 hands an
+         attribute's '&' (written &amp; or &#38;) over as "&#38;": the one escape left */
+      for (const char *p = a[3], *end = a[4]; p < end;) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        kgi_buf_put(b, p, (size_t)((amp ? amp : end) - p));
+        if (!amp)
+          break;
+        kgi_buf_put(b, "&", 1);
+        p = amp + (end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0 ? 5 : 1);
+      }
+      kgi_buf_put(b, "", 0);
+      return !b->oom;
+    }
+  }
+  return false;
+}
+
+bool kgi_pgr_is(const char *local, const char *name) { return strcmp(local, name) == 0; }
+
+void kgi_pgr_capture(kgi_pgr *r) {
+  kgi_buf_clear(&r->chars);
+  r->capturing = true;
+}
+
+const char *kgi_pgr_capture_end(kgi_pgr *r, size_t *len) {
+  r->capturing = false;
+  kgi_buf_put(&r->chars, "", 0);
+  *len = r->chars.len;
+  return r->chars.oom ? "" : kgi_buf_str(&r->chars);
+}
+
+/* ---- columns ---- */
+
+/* The roles of kgexport's own fixed columns, by name (exporters/graphml.c, gexf.c). */
+static kgi_pgc_role own_role(const char *name) {
+  static const struct {
+    const char *name;
+    kgi_pgc_role role;
+  } roles[] = {
+      {"label", KGI_PGC_DERIVED},     {"r", KGI_PGC_DERIVED},
+      {"g", KGI_PGC_DERIVED},         {"b", KGI_PGC_DERIVED},
+      {"size", KGI_PGC_DERIVED},      {"start", KGI_PGC_DERIVED},
+      {"end", KGI_PGC_DERIVED},       {"weight", KGI_PGC_DERIVED},
+      {"iri", KGI_PGC_IRI},           {"class", KGI_PGC_CLASS},
+      {"classes", KGI_PGC_CLASSES},   {"wikidata", KGI_PGC_WIKIDATA},
+      {"same_as", KGI_PGC_SAME_AS},   {"cites", KGI_PGC_CITES},
+      {"relation", KGI_PGC_RELATION}, {"statement", KGI_PGC_STATEMENT},
+  };
+  for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+    if (strcmp(roles[i].name, name) == 0)
+      return roles[i].role;
+  return KGI_PGC_OTHER;
+}
+
+/* A descriptor, and GraphML's ` joined by "SEP"` after it, into the column. */
+static bool describe(kgi_pgr *r, kgi_pgcol *c, const char *desc) {
+  const char *joined = strstr(desc, " joined by \"");
+  kgi_buf_clear(&r->scratch);
+  kgi_buf_put(&r->scratch, desc, joined ? (size_t)(joined - desc) : strlen(desc));
+  kgi_buf pred, lang, dt;
+  kgi_buf_init(&pred);
+  kgi_buf_init(&lang);
+  kgi_buf_init(&dt);
+  bool ok = !r->scratch.oom &&
+            kgi_value_desc_parse(kgi_buf_str(&r->scratch), &pred, &lang, &dt, &c->kind);
+  if (ok) {
+    c->role = KGI_PGC_VALUE;
+    c->pred = strdup(kgi_buf_str(&pred));
+    c->lang = lang.len ? strdup(lang.s) : NULL;
+    c->datatype = dt.len ? strdup(dt.s) : NULL;
+    if (joined) {
+      const char *s = joined + strlen(" joined by \"");
+      const char *q = strrchr(s, '"');
+      c->sep = q && q > s ? strndup(s, (size_t)(q - s)) : NULL;
+    }
+  }
+  kgi_buf_dispose(&pred);
+  kgi_buf_dispose(&lang);
+  kgi_buf_dispose(&dt);
+  return ok;
+}
+
+/* A name as an IRI: itself when it is an absolute IRI, else under the input's base with what
+ * an IRI may not hold percent-encoded. */
+void kgi_pgr_name_iri(kgi_pgr *r, const char *name, kgi_buf *out) {
+  kgi_buf_clear(out);
+  if (kgi_iri_absolute(name) && kgi_iri_ok(name) && strstr(name, "//")) {
+    kgi_buf_puts(out, name);
+    return;
+  }
+  kgi_buf_puts(out, r->in->base);
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    if (kgi_iri_bad[*p] || *p == '#' || *p == '%')
+      kgi_buf_printf(out, "%%%02X", *p);
+    else
+      kgi_buf_put(out, (const char *)p, 1);
+}
+
+size_t kgi_pgr_find_column(const kgi_pgr *r, const char *id, bool for_edge) {
+  for (size_t i = 0; i < r->ncols; i++)
+    if (r->cols[i].for_edge == for_edge && strcmp(r->cols[i].id, id) == 0)
+      return i;
+  return (size_t)-1;
+}
+
+size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for_edge, kgi_pgt type,
+                          bool list, const char *desc) {
+  kgi_input *in = r->in;
+  if (kgi_pgr_find_column(r, id, for_edge) != (size_t)-1) {
+    kgi_pgr_fail(r, KG_EDATA, "%s column '%s' is declared twice", for_edge ? "edge" : "node", id);
+    return (size_t)-1;
+  }
+  if (kgi_grow((void **)&r->cols, &r->capcols, r->ncols + 1, sizeof *r->cols, in->err)) {
+    in->status = KG_ENOMEM;
+    return (size_t)-1;
+  }
+  kgi_pgcol *c = &r->cols[r->ncols];
+  memset(c, 0, sizeof *c);
+  c->id = strdup(id);
+  c->name = strdup(name && *name ? name : id);
+  c->for_edge = for_edge;
+  c->type = type;
+  c->list = list;
+  bool ok = c->id && c->name;
+  if (ok && r->own && desc && describe(r, c, desc)) {
+    /* a value column of kgexport's */
+  } else if (ok && r->own) {
+    c->role = own_role(c->name);
+  } else if (ok) {
+    c->role = strcasecmp(c->name, "label") == 0                  ? KGI_PGC_LABEL
+              : for_edge && strcasecmp(c->name, "relation") == 0 ? KGI_PGC_RELATION
+                                                                 : KGI_PGC_OTHER;
+    if (c->role != KGI_PGC_RELATION) {
+      kgi_pgr_name_iri(r, c->role == KGI_PGC_LABEL ? KGI_RDFS_LABEL : c->name, &r->scratch);
+      c->pred = r->scratch.oom ? NULL : strdup(r->scratch.s);
+      ok = c->pred != NULL;
+    }
+  }
+  if (!ok || (c->role == KGI_PGC_VALUE && !c->pred)) {
+    col_dispose(c);
+    in->status = kgi_error_oom(in->err);
+    return (size_t)-1;
+  }
+  return r->ncols++;
+}

@@ -1,0 +1,162 @@
+/*
+ * importers/pgread.h — what the GraphML and GEXF readers share (pgread.c): libxml2's push
+ * parser made safe (no DTD, no entity, no network), its errors as "file:line:col", a table of
+ * columns, and one element (a node or an edge) collected until it ends, then turned into
+ * triples through the same mapping as RDF (map.c).
+ *
+ * A file kgexport wrote (its GraphML <desc> or GEXF <creator> says so) reads back to the model
+ * it was written from: each value column names its predicate and datatype (core/desc.c), the
+ * `iri`, `relation`, `cites` and `statement` columns carry the rest, and the columns it derived
+ * (the shown label, colours, sizes, days) are left alone. Any other file is read as a property
+ * graph: ids and column names that are not IRIs become IRIs under the base.
+ */
+#ifndef KGI_PGREAD_H
+#define KGI_PGREAD_H
+
+#include "importer.h"
+
+struct _xmlParserCtxt;
+struct _xmlSAXHandler;
+
+/* The roles of the columns kgexport's own writers derive or fix (exporters/columns.h). */
+typedef enum {
+  KGI_PGC_OTHER,   /* a foreign file's column: a value under the base */
+  KGI_PGC_VALUE,   /* a described value column (kgexport's): pred, lang, kind, datatype */
+  KGI_PGC_DERIVED, /* shown label, r, g, b, size, start, end, weight: left alone */
+  KGI_PGC_IRI,
+  KGI_PGC_CLASS,
+  KGI_PGC_CLASSES,
+  KGI_PGC_WIKIDATA,
+  KGI_PGC_SAME_AS,
+  KGI_PGC_CITES,
+  KGI_PGC_RELATION,
+  KGI_PGC_STATEMENT,
+  KGI_PGC_LABEL,  /* a foreign file's label column: rdfs:label */
+  KGI_PGC_SKIPPED /* yEd's graphics (yfiles): not data */
+} kgi_pgc_role;
+
+/* What a column's text is, as the file declares it. */
+typedef enum {
+  KGI_PGT_STRING,
+  KGI_PGT_INTEGER,
+  KGI_PGT_DOUBLE,
+  KGI_PGT_BOOLEAN,
+  KGI_PGT_DATE, /* GEXF "date" */
+  KGI_PGT_IRI   /* GEXF "anyURI" */
+} kgi_pgt;
+
+typedef struct kgi_pgcol {
+  char *id;
+  char *name;
+  bool for_edge; /* else for nodes (GraphML "all" columns are entered twice) */
+  kgi_pgc_role role;
+  kgi_pgt type;
+  bool list;          /* GEXF list types: "[a, b]" */
+  char *pred;         /* VALUE, OTHER, LABEL: the predicate IRI */
+  char *lang;         /* VALUE: language tag or NULL */
+  char *datatype;     /* VALUE: datatype IRI or NULL */
+  kg_value_kind kind; /* VALUE */
+  char *sep;          /* GraphML: what joins several values (NULL: one value) */
+  char *dflt;         /* the column's default, or NULL */
+} kgi_pgcol;
+
+/* One cell of the element being read: column index and its text in the element's buffer. */
+typedef struct kgi_pgcell {
+  uint32_t col;
+  size_t off, len;
+} kgi_pgcell;
+
+/* Gephi's drawing of a node (GEXF viz:), kept as kg:positionX … kg:size values. */
+typedef struct kgi_pgviz {
+  bool pos, color, size;
+  char x[32], y[32], z[32];
+  int r, g, b;
+  char sizev[32];
+} kgi_pgviz;
+
+typedef struct kgi_pgelem {
+  bool open, is_edge;
+  size_t line, col;
+  kgi_buf text; /* the element's strings, NUL-separated; offsets below */
+  size_t id, source, target, label, kind, start, end, weight; /* (size_t)-1: absent */
+  kgi_pgcell *cells;
+  size_t ncells, capcells;
+  kgi_pgviz viz;
+} kgi_pgelem;
+
+typedef struct kgi_pgr {
+  kgi_input *in;
+  const char *format; /* "GraphML", "GEXF" */
+  struct _xmlParserCtxt *ctxt;
+  bool own;     /* written by kgexport */
+  bool started; /* the root was seen */
+  size_t depth;
+  kgi_pgcol *cols;
+  size_t ncols, capcols;
+  kgi_pgelem el;
+  kgi_buf chars;     /* character data of the element being read, when capturing */
+  bool capturing;    /* inside an element whose text is a value */
+  size_t skip_depth; /* inside an element that is skipped, at this depth (0: none) */
+  /* node ids: the file's id -> the node's term (an IRI, or "_:label") */
+  char **node_ids, **node_terms;
+  size_t nnodes, capnodes;
+  kgi_index node_ix;
+  /* nodes' sources, named before every node is known: written once the nodes are in */
+  char **cites_of; /* node term, then source id, in pairs */
+  size_t ncites, capcites;
+  bool edges_begun;
+  /* what a file of kgexport's says of its own base and prefixes (inferred from its ids) */
+  char *base_guess;
+  size_t skipped_yfiles, skipped_other;
+  kgi_buf scratch, scratch2, scratch3;
+  void *format_state;
+} kgi_pgr;
+
+/* ---- the parser (pgread.c) ---- */
+
+/* Start a push parser with the format's SAX handlers (startElementNs, endElementNs and
+ * characters; the rest is set here). */
+kg_status kgi_pgr_start(kgi_input *in, const char *format, struct _xmlSAXHandler *sax);
+kg_status kgi_pgr_feed(kgi_input *in, const char *data, size_t n, bool at_end);
+void kgi_pgr_finish(kgi_input *in);
+
+/* Fail at the parser's current position: "name:line:col: msg". */
+void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) KGI_PRINTF(3, 4);
+/* The value of attribute `name` (no namespace) among SAX2's attributes, copied into b;
+ * false when absent. */
+bool kgi_pgr_attr(const char **attrs, int nattrs, const char *name, kgi_buf *b);
+/* An element's local name is `name` and its namespace is none or one the format's root uses. */
+bool kgi_pgr_is(const char *local, const char *name);
+
+/* A name (a node id, a column name) as an IRI: itself when it is an absolute IRI, else
+ * under the input's base with what an IRI may not hold percent-encoded. */
+void kgi_pgr_name_iri(kgi_pgr *r, const char *name, kgi_buf *out);
+
+/* ---- columns ---- */
+
+/* Add a column declared by the file; its role from kgexport's own names when the file is
+ * kgexport's (by `desc`, the GraphML key's description or the GEXF id). Returns its index,
+ * or (size_t)-1 on failure (r->in->status set). */
+size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for_edge, kgi_pgt type,
+                          bool list, const char *desc);
+/* The column of an id, for nodes or edges; (size_t)-1 when undeclared. */
+size_t kgi_pgr_find_column(const kgi_pgr *r, const char *id, bool for_edge);
+
+/* ---- elements ---- */
+
+void kgi_pgr_elem_begin(kgi_pgr *r, bool is_edge);
+/* Keep a string of the element; returns its offset. */
+size_t kgi_pgr_elem_keep(kgi_pgr *r, const char *s, size_t len);
+void kgi_pgr_elem_cell(kgi_pgr *r, size_t col, const char *s, size_t len);
+/* The element is complete: its triples into the model. */
+void kgi_pgr_elem_end(kgi_pgr *r);
+/* The end of the graph: the deferred sources, the base and title. */
+void kgi_pgr_graph_end(kgi_pgr *r);
+/* The graph's title (GraphML's graph <desc>, GEXF's <description>). */
+void kgi_pgr_title(kgi_pgr *r, const char *title);
+
+/* Capture character data from now until kgi_pgr_capture_end. */
+void kgi_pgr_capture(kgi_pgr *r);
+const char *kgi_pgr_capture_end(kgi_pgr *r, size_t *len);
+
+#endif /* KGI_PGREAD_H */
