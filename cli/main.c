@@ -475,6 +475,7 @@ int main(int argc, char **argv) {
   if (verbose && (quiet || stats))
     return usage_error("--verbose and %s exclude each other", quiet ? "--quiet" : "--stats");
   loss_report report = {0};
+  loss_report import_report = {0};
   if (verbose) {
     eopts.on_loss = report_loss;
     eopts.loss_ctx = &report;
@@ -523,6 +524,10 @@ int main(int argc, char **argv) {
   kg_import_options_init(&iopts);
   iopts.syntax = syntax;
   iopts.base = base;
+  if (verbose) {
+    iopts.on_loss = report_loss;
+    iopts.loss_ctx = &import_report;
+  }
   if (!quiet && isatty(STDERR_FILENO)) {
     iopts.progress = show_progress;
     iopts.progress_ctx = &prog_state;
@@ -564,6 +569,9 @@ int main(int argc, char **argv) {
   free(types);
   if (st)
     return fail(&err);
+  for (int i = 0; i < import_report.n; i++) /* -v: what the input held that was not read */
+    fprintf(stderr, "%s: %s %s\n", prog, input && !from_stdin ? input : "<stdin>",
+            import_report.line[i]);
 
   int rc = EXIT_OK;
   kg_stats s;

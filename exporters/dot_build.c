@@ -187,6 +187,45 @@ static void put_node_tooltip(kgi_buf *b, const kg_node *n) {
   }
 }
 
+/* A node's position, colour and size from a drawing (Gephi's viz:, read from GEXF): pos in
+ * points as neato -n2 takes it, the colour over its class's, the size as a least diameter
+ * (Gephi's size is a radius, in its layout's units, taken as points). */
+static kg_status place_node(kgi_dot *d, Agnode_t *an, const kg_node *n) {
+  kg_status st = KG_OK;
+  const kg_value *x = kgi_show_value(n, KG_NS "positionX");
+  const kg_value *y = kgi_show_value(n, KG_NS "positionY");
+  const kg_value *color = kgi_show_value(n, KG_NS "color");
+  const kg_value *size = kgi_show_value(n, KG_NS "size");
+  char num[64];
+  if (d->fixed && x && y) {
+    snprintf(num, sizeof num, "%.2f,%.2f", strtod(x->lexical, NULL), strtod(y->lexical, NULL));
+    st = kgi_dot_set_plain(d, an, "pos", num);
+  }
+  if (!st && color && color->lexical[0] == '#' && strlen(color->lexical) == 7)
+    st = kgi_dot_set_plain(d, an, "fillcolor", color->lexical);
+  double diameter = size ? 2 * strtod(size->lexical, NULL) / 72 : 0;
+  if (!st && diameter > 0 && diameter < 100) {
+    snprintf(num, sizeof num, "%.3f", diameter);
+    if (!(st = kgi_dot_set_plain(d, an, "width", num)))
+      st = kgi_dot_set_plain(d, an, "height", num);
+  }
+  return st;
+}
+
+/* Has every node the view draws a position (and is there one)? */
+static bool all_placed(const kg_graph *g, const kgi_view *v) {
+  size_t shown = 0;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    if (!v->node_shown[i])
+      continue;
+    if (!kgi_show_value(g->nodes[i], KG_NS "positionX") ||
+        !kgi_show_value(g->nodes[i], KG_NS "positionY"))
+      return false;
+    shown++;
+  }
+  return shown > 0;
+}
+
 static kg_status add_node(kgi_dot *d, const kg_node *n) {
   const kgi_style *s = kgi_style_for(n);
   Agnode_t *an = agnode(d->root, kgi_cg(n->id), 1);
@@ -206,6 +245,8 @@ static kg_status add_node(kgi_dot *d, const kg_node *n) {
       (st = kgi_dot_set_plain(d, an, "shape", s->shape)) ||
       (st = kgi_dot_set_plain(d, an, "fillcolor", s->fill)) ||
       (st = kgi_dot_set_plain(d, an, "fontcolor", kgi_style_text_colour(s))))
+    return st;
+  if ((st = place_node(d, an, n)))
     return st;
   const char *wd = kgi_show_wikidata(n);
   if (wd) {
@@ -426,12 +467,15 @@ static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_
     goto done;
   }
   d.large = g->nnodes > KGI_DOT_LARGE_GRAPH;
+  d.fixed = view->kind != KGI_VIEW_TIMELINE && all_placed(g, view);
+  bool ranked = !d.large && !d.fixed; /* laid out by dot */
   if ((st = open_graph(&d)) || (d.large && (st = mark_large(&d))) ||
-      (!d.large && view->kind == KGI_VIEW_OVERVIEW && (st = tighten(&d))) || (st = add_nodes(&d)) ||
+      (d.fixed && (st = kgi_dot_set_plain(&d, d.root, "layout", "nop2"))) ||
+      (ranked && view->kind == KGI_VIEW_OVERVIEW && (st = tighten(&d))) || (st = add_nodes(&d)) ||
       (st = add_edges(&d)) ||
-      (view->kind == KGI_VIEW_TIMELINE && !d.large && (st = kgi_dot_add_time_axis(&d))) ||
-      (view->kind != KGI_VIEW_TIMELINE && !d.large && (st = kgi_dot_add_country_clusters(&d))) ||
-      (st = kgi_dot_add_legend(&d)))
+      (view->kind == KGI_VIEW_TIMELINE && ranked && (st = kgi_dot_add_time_axis(&d))) ||
+      (view->kind != KGI_VIEW_TIMELINE && ranked && (st = kgi_dot_add_country_clusters(&d))) ||
+      (!d.fixed && (st = kgi_dot_add_legend(&d))))
     goto done;
   st = action(d.root, ctx, err);
   if (st && !err->message[0])

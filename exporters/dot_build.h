@@ -47,6 +47,9 @@ typedef struct kgi_dot {
   kgi_buf text;     /* text being composed */
   kgi_buf esc;      /* its escaped form */
   bool large;       /* laid out by sfdp: no edge labels (they are the slow part of it) */
+  /* every drawn node has a position (kg:positionX/Y, e.g. Gephi's layout): the graph asks
+     for nop2 (neato -n2), which keeps them; no legend, boxes or axis that would need places */
+  bool fixed;
   kg_error *err;
 } kgi_dot;
 

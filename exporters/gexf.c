@@ -147,11 +147,31 @@ static void put_attvalue(kgi_pg *pg, const kgi_column *k, const char *const *ite
 
 /* ---- nodes and edges ---- */
 
+/* A drawing's position (kg:positionX/Y/Z, read from Gephi's viz:position), kept. */
+static void write_position(kgi_pg *pg, const kg_node *n) {
+  const kg_value *x = kgi_show_value(n, KG_NS "positionX");
+  const kg_value *y = kgi_show_value(n, KG_NS "positionY");
+  const kg_value *z = kgi_show_value(n, KG_NS "positionZ");
+  char num[64];
+  if (!x || !y)
+    return;
+  kgi_pg_start_ns(pg, "viz", "position");
+  snprintf(num, sizeof num, "%g", strtod(x->lexical, NULL));
+  kgi_pg_attr(pg, "x", num);
+  snprintf(num, sizeof num, "%g", strtod(y->lexical, NULL));
+  kgi_pg_attr(pg, "y", num);
+  if (z) {
+    snprintf(num, sizeof num, "%g", strtod(z->lexical, NULL));
+    kgi_pg_attr(pg, "z", num);
+  }
+  kgi_pg_end(pg);
+}
+
 static void write_viz(kgi_pg *pg, const kg_node *n) {
   char num[32];
   const kgi_style *s = kgi_style_for(n);
   int rgb[3];
-  kgi_style_rgb(s, rgb);
+  kgi_show_rgb(n, rgb);
   kgi_pg_start_ns(pg, "viz", "color");
   const char *ch[3] = {"r", "g", "b"};
   for (int i = 0; i < 3; i++) {
@@ -159,6 +179,7 @@ static void write_viz(kgi_pg *pg, const kg_node *n) {
     kgi_pg_attr(pg, ch[i], num);
   }
   kgi_pg_end(pg);
+  write_position(pg, n);
   kgi_pg_start_ns(pg, "viz", "size");
   snprintf(num, sizeof num, "%.1f", kgi_show_size(n));
   kgi_pg_attr(pg, "value", num);

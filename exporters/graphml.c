@@ -108,7 +108,7 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   data(pg, KGI_FOR_NODE, KGI_COL_LABEL, kgi_show_name(n));
   kgi_pg_node_columns(pg, n, put_data);
   int rgb[3];
-  kgi_style_rgb(kgi_style_for(n), rgb);
+  kgi_show_rgb(n, rgb);
   kgi_col_role rr[3] = {KGI_COL_R, KGI_COL_G, KGI_COL_B};
   for (int i = 0; i < 3; i++) {
     snprintf(num, sizeof num, "%d", rgb[i]);

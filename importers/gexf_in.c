@@ -117,7 +117,7 @@ static void attvalue(kgi_pgr *r, const char **attrs, int n) {
   else
     kgi_pgr_elem_cell(r, c, v.s, v.len);
   if (kgi_pgr_attr(attrs, n, "start", &f) || kgi_pgr_attr(attrs, n, "end", &f))
-    r->skipped_other++; /* a dynamic value's period */
+    r->skipped_periods++; /* a dynamic value's period */
   kgi_buf_dispose(&f);
   kgi_buf_dispose(&v);
 }

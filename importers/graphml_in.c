@@ -1,7 +1,8 @@
 /*
  * GraphML in (libxml2's push parser, pgread.c): <key>s become columns, <node>s and <edge>s
- * elements, their <data> cells. yEd's graphics (keys with a yfiles.type) are skipped and
- * counted; hyperedges and ports, which the model has no place for, too. Nested graphs (yEd's
+ * elements, their <data> cells. Of yEd's graphics (keys with a yfiles.type) the labels, the
+ * node's place and colour are kept, the rest skipped and counted; hyperedges and ports, which
+ * the model has no place for, are skipped and counted too. Nested graphs (yEd's
  * groups) are read as part of the one graph.
  */
 #include "pgread.h"
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define YFILES_NS "http://www.yworks.com/xml/graphml"
 
 /* What an open element is; a stack of them, as deep as libxml2 lets a document be. */
 typedef enum {
@@ -25,7 +27,8 @@ typedef enum {
   G_NODE,
   G_EDGE,
   G_DATA,
-  G_SKIP
+  G_SKIP,
+  G_YLABEL /* yEd's y:NodeLabel or y:EdgeLabel: the element's label */
 } gm_what;
 
 enum { STACK_MAX = 1024 };
@@ -128,6 +131,46 @@ static void data_begin(kgi_pgr *r, const char **attrs, int n, gm_what *what) {
   kgi_buf_dispose(&key);
 }
 
+/*
+ * What yEd's graphics say that the model keeps: the label (y:NodeLabel, y:EdgeLabel), and of a
+ * node its place (y:Geometry's centre, with y pointing up as in Graphviz) and colour (y:Fill),
+ * as kg:positionX/Y and kg:color. The rest of the graphics is skipped, and counted.
+ */
+static gm_what yfiles_element(kgi_pgr *r, const char *name, const char **attrs, int n) {
+  kgi_pgelem *e = &r->el;
+  kgi_buf a, b, c, d;
+  kgi_buf_init(&a);
+  kgi_buf_init(&b);
+  kgi_buf_init(&c);
+  kgi_buf_init(&d);
+  gm_what what = G_SKIP;
+  if ((!strcmp(name, "NodeLabel") && !e->is_edge) || (!strcmp(name, "EdgeLabel") && e->is_edge)) {
+    if (e->label == (size_t)-1) {
+      kgi_pgr_capture(r);
+      what = G_YLABEL;
+    }
+  } else if (!strcmp(name, "Geometry") && !e->is_edge && !e->viz.pos &&
+             kgi_pgr_attr(attrs, n, "x", &a) && kgi_pgr_attr(attrs, n, "y", &b) &&
+             kgi_pgr_attr(attrs, n, "width", &c) && kgi_pgr_attr(attrs, n, "height", &d)) {
+    double x = strtod(a.s, NULL) + strtod(c.s, NULL) / 2;
+    double y = strtod(b.s, NULL) + strtod(d.s, NULL) / 2;
+    snprintf(e->viz.x, sizeof e->viz.x, "%.17g", x);
+    snprintf(e->viz.y, sizeof e->viz.y, "%.17g", -y);
+    e->viz.pos = true;
+  } else if (!strcmp(name, "Fill") && !e->is_edge && !e->viz.color &&
+             kgi_pgr_attr(attrs, n, "color", &a) && a.len >= 7 && a.s[0] == '#') {
+    unsigned long rgb = strtoul(kgi_buf_str(&a) + 1, NULL, 16) >> (a.len == 9 ? 8 : 0);
+    e->viz.color = true;
+    e->viz.r = (int)(rgb >> 16 & 255), e->viz.g = (int)(rgb >> 8 & 255),
+    e->viz.b = (int)(rgb & 255);
+  }
+  kgi_buf_dispose(&a);
+  kgi_buf_dispose(&b);
+  kgi_buf_dispose(&c);
+  kgi_buf_dispose(&d);
+  return what;
+}
+
 static void element_begin(kgi_pgr *r, gm_what *what, const char **attrs, int n) {
   gm *g = G(r);
   kgi_buf v;
@@ -211,8 +254,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     }
     r->started = true;
     what = G_ROOT;
-  } else if (parent == G_SKIP || r->skip_depth) {
+  } else if (parent == G_SKIP || parent == G_YLABEL) {
     what = G_SKIP;
+    if (r->el.open && !r->own && uri && !strcmp((const char *)uri, YFILES_NS))
+      what = yfiles_element(r, name, (const char **)attrs, nattrs);
   } else if (graphml_ns(uri)) {
     what = classify(r, parent, name);
     if (what == G_DATA)
@@ -254,6 +299,13 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   case G_DATA:
     text = kgi_pgr_capture_end(r, &len);
     kgi_pgr_elem_cell(r, g->data_col, text, len);
+    break;
+  case G_YLABEL:
+    text = kgi_pgr_capture_end(r, &len);
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+      len--;
+    if (len)
+      r->el.label = kgi_pgr_elem_keep(r, text, len);
     break;
   case G_NODE:
   case G_EDGE: kgi_pgr_elem_end(r); break;

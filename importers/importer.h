@@ -74,6 +74,8 @@ typedef struct kgi_input {
   const char *id_base;
   kg_progress_fn progress;
   void *progress_ctx;
+  kg_loss_fn on_loss; /* what the input held that the model does not (NULL: not told) */
+  void *loss_ctx;
 } kgi_input;
 
 /* Make the node of an IRI or blank node term now, so that nodes keep the order a reader

@@ -194,7 +194,7 @@ static void foreign_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, cons
   size_t n = items_of(c, text, NULL, &r->scratch);
   const char *item = r->scratch.s;
   for (size_t i = 0; i < n && !r->in->status; i++, item += strlen(item) + 1)
-    foreign_value(r, s, c->pred, c->role == KGI_PGC_LABEL ? KGI_PGT_STRING : c->type, item);
+    foreign_value(r, s, c->pred, c->type, item);
 }
 
 /* The defaults of the foreign columns the element has no cell of (GraphML <default>). */
@@ -216,8 +216,13 @@ static void foreign_defaults(kgi_pgr *r, const kgi_term *s) {
 /* The element's own attributes of a foreign file: a label, a period, Gephi's drawing. */
 static void foreign_attributes(kgi_pgr *r, const kgi_term *s) {
   const kgi_pgelem *e = &r->el;
-  if (e->label != NONE)
+  if (e->label != NONE && !e->is_edge)
     literal(r, s, KGI_RDFS_LABEL, str(e, e->label), NULL, NULL);
+  if (e->label != NONE && e->is_edge) { /* a qualifier: a statement has no label of its own */
+    kgi_pgr_name_iri(r, "label", &r->scratch3);
+    if (!r->scratch3.oom)
+      literal(r, s, r->scratch3.s, str(e, e->label), NULL, NULL);
+  }
   if (e->start != NONE)
     foreign_value(r, s, KGI_SCHEMA "startDate", KGI_PGT_DATE, str(e, e->start));
   if (e->end != NONE)
@@ -473,16 +478,20 @@ static const char *endpoint(kgi_pgr *r, size_t off, const char *which) {
   return t;
 }
 
-/* The relation: kgexport's relation column; else GEXF's kind or a relation column, as an
- * IRI; else dct:relation. */
+/* The relation: kgexport's relation column; else GEXF's kind or a relation column, else the
+ * edge's label (yEd's, Gephi's), as an IRI under the base; else dct:relation. */
 static void edge_relation(kgi_pgr *r, kgi_buf *out) {
-  const kgi_pgelem *e = &r->el;
+  kgi_pgelem *e = &r->el;
   const char *rel = NULL;
   for (size_t k = 0; k < e->ncells && !rel; k++)
     if (r->cols[e->cells[k].col].role == KGI_PGC_RELATION)
       rel = str(e, e->cells[k].off);
   if (!rel && !r->own && e->kind != NONE)
     rel = str(e, e->kind);
+  if (!rel && !r->own && e->label != NONE) { /* a drawing's edge label names its relation */
+    rel = str(e, e->label);
+    r->el.label = NONE;
+  }
   kgi_buf_clear(out);
   if (!rel || !*rel)
     kgi_buf_puts(out, DEFAULT_RELATION);
@@ -585,6 +594,19 @@ void kgi_pgr_title(kgi_pgr *r, const char *title) {
 void kgi_pgr_graph_end(kgi_pgr *r) {
   kgi_pgr_elem_end(r);
   flush_cites(r);
+  kgi_input *in = r->in;
+  if (in->on_loss && !in->status) {
+    const char *name = in->format->name;
+    if (r->skipped_yfiles)
+      in->on_loss(in->loss_ctx, name,
+                  "yEd graphics (yfiles data) read for labels, places and colours only",
+                  r->skipped_yfiles);
+    if (r->skipped_other)
+      in->on_loss(in->loss_ctx, name, "hyperedges and ports skipped", r->skipped_other);
+    if (r->skipped_periods)
+      in->on_loss(in->loss_ctx, name, "periods of dynamic values not kept (their values are)",
+                  r->skipped_periods);
+  }
   size_t n = r->base_guess ? strlen(r->base_guess) : 0;
   if (n && (r->base_guess[n - 1] == '/' || r->base_guess[n - 1] == '#') && !r->in->id_base &&
       !(r->in->id_base = kgi_pool_intern(&r->in->g->pool, r->base_guess)))

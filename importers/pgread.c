@@ -316,7 +316,9 @@ size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for
   } else if (ok && r->own) {
     c->role = own_role(c->name);
   } else if (ok) {
-    c->role = strcasecmp(c->name, "label") == 0                  ? KGI_PGC_LABEL
+    /* a node's label is its rdfs:label; an edge's is a qualifier like any other column (a
+       statement has no label of its own) */
+    c->role = !for_edge && strcasecmp(c->name, "label") == 0     ? KGI_PGC_LABEL
               : for_edge && strcasecmp(c->name, "relation") == 0 ? KGI_PGC_RELATION
                                                                  : KGI_PGC_OTHER;
     if (c->role != KGI_PGC_RELATION) {

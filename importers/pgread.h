@@ -94,9 +94,8 @@ typedef struct kgi_pgr {
   kgi_pgcol *cols;
   size_t ncols, capcols;
   kgi_pgelem el;
-  kgi_buf chars;     /* character data of the element being read, when capturing */
-  bool capturing;    /* inside an element whose text is a value */
-  size_t skip_depth; /* inside an element that is skipped, at this depth (0: none) */
+  kgi_buf chars;  /* character data of the element being read, when capturing */
+  bool capturing; /* inside an element whose text is a value */
   /* node ids: the file's id -> the node's term (an IRI, or "_:label") */
   char **node_ids, **node_terms;
   size_t nnodes, capnodes;
@@ -107,7 +106,7 @@ typedef struct kgi_pgr {
   bool edges_begun;
   /* what a file of kgexport's says of its own base and prefixes (inferred from its ids) */
   char *base_guess;
-  size_t skipped_yfiles, skipped_other;
+  size_t skipped_yfiles, skipped_other, skipped_periods; /* told through in->on_loss */
   kgi_buf scratch, scratch2, scratch3;
   void *format_state;
 } kgi_pgr;

@@ -148,6 +148,10 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
     in.progress = opts->progress;
     in.progress_ctx = opts->progress_ctx;
   }
+  if (opts && opts->version >= 2) { /* a version 1 struct ends before these */
+    in.on_loss = opts->on_loss;
+    in.loss_ctx = opts->loss_ctx;
+  }
   st = kg_graph_new(&in.g, in.base, err);
   if (!st)
     st = fmt->start(&in);

@@ -163,7 +163,7 @@ static kg_status choose(const kgi_importer **out, const char *asked, const char 
 }
 
 static kg_status check_options(const kg_import_options *opts, kg_error *err) {
-  if (opts && opts->version != KG_IMPORT_OPTIONS_VERSION)
+  if (opts && (opts->version < 1 || opts->version > KG_IMPORT_OPTIONS_VERSION))
     return kgi_error_set(err, KG_EINVAL,
                          "kg_import_options version %u is not %u (call "
                          "kg_import_options_init)",

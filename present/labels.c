@@ -5,6 +5,7 @@
 #include "present.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A string value under a naming property (foaf:name, schema:name, skos:prefLabel, ...: see
@@ -157,7 +158,20 @@ bool kgi_show_is_context(const kg_edge *e) {
 }
 
 double kgi_show_size(const kg_node *n) {
-  return 10.0 + 5.0 * sqrt((double)n->in_degree + (double)n->out_degree);
+  const kg_value *drawn = kgi_show_value(n, KG_NS "size");
+  double size = drawn ? strtod(drawn->lexical, NULL) : 0;
+  return size > 0 ? size : 10.0 + 5.0 * sqrt((double)n->in_degree + (double)n->out_degree);
+}
+
+void kgi_show_rgb(const kg_node *n, int rgb[3]) {
+  const kg_value *c = kgi_show_value(n, KG_NS "color");
+  if (!c || c->lexical[0] != '#' || strlen(c->lexical) != 7 ||
+      strspn(c->lexical + 1, "0123456789abcdefABCDEF") != 6) {
+    kgi_style_rgb(kgi_style_for(n), rgb);
+    return;
+  }
+  unsigned long v = strtoul(c->lexical + 1, NULL, 16);
+  rgb[0] = (int)(v >> 16 & 255), rgb[1] = (int)(v >> 8 & 255), rgb[2] = (int)(v & 255);
 }
 
 /* "YYYY-..." with a year Gephi can place: four digits, no sign ("" is an open end). */

@@ -61,6 +61,9 @@ bool kgi_show_node_period(const kg_node *n, char *start, char *end, size_t size)
 bool kgi_show_edge_period(const kg_edge *e, char *start, char *end, size_t size);
 /* A node's size in Gephi, which scales sizes itself: its importance, here its degree. */
 double kgi_show_size(const kg_node *n);
+/* The node's colour as 0-255 components: a drawing's own (kg:color "#rrggbb", Gephi's
+ * viz:color read from GEXF), else its class's. Its size likewise: kg:size, else by degree. */
+void kgi_show_rgb(const kg_node *n, int rgb[3]);
 
 /* ---- views (present/view.c) ---- */
 
