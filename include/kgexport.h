@@ -278,11 +278,20 @@ KG_EXTERN KG_NODISCARD kg_status kg_import_buffer(kg_graph **out, const char *da
 typedef void (*kg_progress_fn)(void *ctx, uint64_t triples, int done);
 
 /*
+ * What a format could not carry of a graph, told once per kind after a successful export (or
+ * what an input held that the model has no place for, after an import):
+ * `what` says what and how ("edge qualifiers not shown (no tooltips)"), `count` how
+ * many (never 0). The strings live until the call returns. Nothing is told of a format that
+ * carries everything (the RDF syntaxes).
+ */
+typedef void (*kg_loss_fn)(void *ctx, const char *format, const char *what, uint64_t count);
+
+/*
  * Options of an import, versioned as libgit2's are: kg_import_options_init() fills in the
  * version and the defaults, then set what you need. A library built for another version
  * refuses the struct (KG_EINVAL) rather than misreading it.
  */
-#define KG_IMPORT_OPTIONS_VERSION 1
+#define KG_IMPORT_OPTIONS_VERSION 2
 typedef struct kg_import_options {
   unsigned version;   /* KG_IMPORT_OPTIONS_VERSION */
   const char *syntax; /* an input format name (kg_input_format_name); NULL: from the
@@ -290,6 +299,12 @@ typedef struct kg_import_options {
   const char *base;   /* as for kg_import_file; NULL: derived */
   kg_progress_fn progress;
   void *progress_ctx;
+  /* version 2: what the input held that the model does not (yEd's graphics in GraphML, the
+     periods of GEXF's dynamic values), one call per kind with its count, after a successful
+     import; `format` is the input format's name. NULL: nothing is counted. Version 1 callers
+     are still accepted. */
+  kg_loss_fn on_loss;
+  void *loss_ctx;
 } kg_import_options;
 
 KG_EXTERN void kg_import_options_init(kg_import_options *opts);
@@ -386,14 +401,6 @@ typedef enum kg_view {
 KG_EXTERN KG_NODISCARD kg_status kg_view_from_name(kg_view *out, const char *name, kg_error *err);
 /* Does the format draw a view (dot, png, svg, pdf)? 1 or 0. */
 KG_EXTERN int kg_format_has_views(const char *format);
-
-/*
- * What a format could not carry of a graph, told once per kind after a successful export:
- * `what` says what and how ("edge qualifiers not shown (no tooltips)"), `count` how
- * many (never 0). The strings live until the call returns. Nothing is told of a format that
- * carries everything (the RDF syntaxes).
- */
-typedef void (*kg_loss_fn)(void *ctx, const char *format, const char *what, uint64_t count);
 
 /* Options of an export, versioned as kg_import_options are (version 1 callers, built before
  * on_loss existed, are still accepted). */
