@@ -135,6 +135,19 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
                    size_t len, const char *name, const char *iri, const char *base,
                    const kg_import_options *opts, kg_error *err);
 
+/*
+ * The same, pushed a chunk at a time (an answer arriving over HTTP): start, feed (the last
+ * chunk with at_end), then end, which frees the reading and hands over the graph when out is
+ * not NULL and everything went well (out NULL abandons it). A failed start still needs end.
+ * The strings given to start must outlive the reading.
+ */
+typedef struct kgi_reading kgi_reading;
+kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char *name,
+                         const char *iri, const char *base, const kg_import_options *opts,
+                         kg_error *err);
+kg_status kgi_read_feed(kgi_reading *r, const char *data, size_t n, bool at_end);
+kg_status kgi_read_end(kgi_reading *r, kg_graph **out);
+
 /* The built-in story (examples/trump-xi-call-2025-11-24.ttl, embedded at build time). */
 extern const char kgi_story_ttl[];
 extern const size_t kgi_story_ttl_len;

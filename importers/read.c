@@ -121,58 +121,101 @@ static char *file_iri(const char *name) {
   return b.s;
 }
 
-kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const char *data,
-                   size_t len, const char *name, const char *iri, const char *base,
-                   const kg_import_options *opts, kg_error *err) {
+/* One import under way: the input, and the strings it borrows. */
+struct kgi_reading {
+  kgi_input in;
+  char *own_base, *own_parse;
+  const char *given_base;
+  kg_status st;
+};
+
+kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char *name,
+                         const char *iri, const char *base, const kg_import_options *opts,
+                         kg_error *err) {
   *out = NULL;
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
-  char *own_base = base || iri ? NULL : file_iri(name);
-  if (!base && !iri && !own_base)
+  kgi_reading *r = kgi_calloc(1, sizeof *r);
+  if (!r)
     return kgi_error_oom(err);
-  kgi_input in;
-  memset(&in, 0, sizeof in);
-  in.format = fmt;
-  in.name = name;
-  in.base = base ? base : iri ? iri : own_base;
+  r->own_base = base || iri ? NULL : file_iri(name);
   /* a file's own IRI: ids live under "FILE#", but the file is parsed against its IRI as
      rapper does, so that <> is the file itself, not "FILE#" */
-  char *own_parse = own_base ? strdup(own_base) : NULL;
-  if (own_parse)
-    own_parse[strlen(own_parse) - 1] = '\0';
-  in.parse_base = own_parse ? own_parse : in.base;
-  in.err = err;
-  in.win.cr_ends_line = fmt->cr_ends_line;
+  r->own_parse = r->own_base ? strdup(r->own_base) : NULL;
+  if (!base && !iri && (!r->own_base || !r->own_parse)) {
+    free(r->own_base);
+    free(r->own_parse);
+    free(r);
+    return kgi_error_oom(err);
+  }
+  if (r->own_parse)
+    r->own_parse[strlen(r->own_parse) - 1] = '\0';
+  kgi_input *in = &r->in;
+  in->format = fmt;
+  in->name = name;
+  in->base = base ? base : iri ? iri : r->own_base;
+  in->parse_base = r->own_parse ? r->own_parse : in->base;
+  in->err = err;
+  in->win.cr_ends_line = fmt->cr_ends_line;
+  r->given_base = base;
   if (opts) {
-    in.progress = opts->progress;
-    in.progress_ctx = opts->progress_ctx;
+    in->progress = opts->progress;
+    in->progress_ctx = opts->progress_ctx;
   }
   if (opts && opts->version >= 2) { /* a version 1 struct ends before these */
-    in.on_loss = opts->on_loss;
-    in.loss_ctx = opts->loss_ctx;
+    in->on_loss = opts->on_loss;
+    in->loss_ctx = opts->loss_ctx;
   }
-  st = kg_graph_new(&in.g, in.base, err);
+  r->st = kg_graph_new(&in->g, in->base, err);
+  if (!r->st)
+    r->st = fmt->start(in);
+  *out = r;
+  return r->st;
+}
+
+kg_status kgi_read_feed(kgi_reading *r, const char *data, size_t n, bool at_end) {
+  if (!r->st)
+    r->st = feed(&r->in, data, n, at_end);
+  return r->st;
+}
+
+kg_status kgi_read_end(kgi_reading *r, kg_graph **out) {
+  kgi_input *in = &r->in;
+  kg_status st = r->st;
+  if (!st && !out)
+    st = KG_EINVAL; /* abandoned: the caller wants no graph */
+  if (!st && in->progress)
+    in->progress(in->progress_ctx, in->triples, 1);
   if (!st)
-    st = fmt->start(&in);
-  if (!st && (len || !file)) /* the bytes read already (a head, or the whole input) */
-    st = feed(&in, data, len, !file);
-  if (!st && file)
-    st = read_file(&in, file);
-  if (!st && in.progress)
-    in.progress(in.progress_ctx, in.triples, 1);
-  if (!st)
-    st = finish(&in, base);
-  fmt->finish(&in);
-  kgi_window_dispose(&in.win);
-  free(in.stmt_candidate);
-  kgi_index_dispose(&in.typing_ix);
-  free(own_base);
-  free(own_parse);
-  if (st) {
-    kg_graph_free(in.g);
+    st = finish(in, r->given_base);
+  if (in->g) /* the reader was started */
+    in->format->finish(in);
+  kgi_window_dispose(&in->win);
+  free(in->stmt_candidate);
+  kgi_index_dispose(&in->typing_ix);
+  free(r->own_base);
+  free(r->own_parse);
+  if (st || !out)
+    kg_graph_free(in->g);
+  else
+    *out = in->g;
+  free(r);
+  return st;
+}
+
+kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const char *data,
+                   size_t len, const char *name, const char *iri, const char *base,
+                   const kg_import_options *opts, kg_error *err) {
+  *out = NULL;
+  kgi_reading *r;
+  kg_status st = kgi_read_start(&r, fmt, name, iri, base, opts, err);
+  if (!r)
     return st;
-  }
-  *out = in.g;
-  return KG_OK;
+  if (!st && (len || !file)) /* the bytes read already (a head, or the whole input) */
+    st = kgi_read_feed(r, data, len, !file);
+  if (!st && file)
+    st = r->st = read_file(&r->in, file);
+  st = kgi_read_end(r, st ? NULL : out);
+  return st;
 }

@@ -2,9 +2,9 @@
  * A SPARQL endpoint as an input (kg_import_sparql): a CONSTRUCT or DESCRIBE query sent over
  * HTTP with libcurl (SPARQL 1.1 Protocol, a form-encoded POST), the answer read through the
  * same reader a file of its syntax goes through (read.c), chosen by the answer's
- * Content-Type. The answer is held in memory whole and then read: its syntax is known only
- * once the headers are in, and a failed exchange (a timeout half-way) then leaves no graph
- * half read. Only http and https, also after a redirect.
+ * Content-Type. The answer is read as it arrives, a chunk at a time, so it is never held
+ * whole; a failed exchange (a timeout half-way) abandons the graph read so far, so none is
+ * handed over half read. Only http and https, also after a redirect.
  */
 #include "importer.h"
 
@@ -52,10 +52,48 @@ static bool is_http_url(const char *url) {
          (strncasecmp(url, "https://", 8) == 0 && url[8]);
 }
 
+static const kgi_importer *reader_for(const char *content_type);
+
+/* An answer as it arrives: read by the reader of its Content-Type when it is RDF and the
+ * status says success, else its first bytes kept for the message. */
+typedef struct answer {
+  CURL *curl;
+  const char *name, *iri; /* of the reading: "<URL>" in messages, "URL#" its base */
+  kg_error *err;
+  bool started;
+  long code;
+  const kgi_importer *reader;
+  char *content_type; /* curl's, valid while the handle is */
+  kgi_reading *reading;
+  kg_status st; /* the reading's first failure */
+  kgi_buf head; /* the first bytes of an answer that is not read */
+} answer;
+
+enum { HEAD_KEPT = 4096 }; /* bytes of a refused answer kept for its first line */
+
+/* The status and Content-Type are known with the first bytes of the body. */
+static void on_first_bytes(answer *a) {
+  a->started = true;
+  curl_easy_getinfo(a->curl, CURLINFO_RESPONSE_CODE, &a->code);
+  curl_easy_getinfo(a->curl, CURLINFO_CONTENT_TYPE, &a->content_type);
+  a->reader = a->code >= 200 && a->code <= 299 ? reader_for(a->content_type) : NULL;
+  if (a->reader)
+    a->st = kgi_read_start(&a->reading, a->reader, a->name, a->iri, NULL, NULL, a->err);
+}
+
 static size_t on_body(char *data, size_t size, size_t n, void *ctx) {
-  kgi_buf *b = ctx;
-  kgi_buf_put(b, data, size * n);
-  return b->oom ? 0 : size * n; /* 0: curl stops with CURLE_WRITE_ERROR */
+  answer *a = ctx;
+  size_t len = size * n;
+  if (!a->started)
+    on_first_bytes(a);
+  if (a->reading) {
+    if (!a->st)
+      a->st = kgi_read_feed(a->reading, data, len, false);
+    return a->st ? 0 : len; /* 0: curl stops with CURLE_WRITE_ERROR */
+  }
+  if (a->head.len < HEAD_KEPT)
+    kgi_buf_put(&a->head, data, len < HEAD_KEPT - a->head.len ? len : HEAD_KEPT - a->head.len);
+  return a->head.oom ? 0 : len;
 }
 
 /* The first line of the server's message with text in it, markup removed, cut short:
@@ -138,11 +176,15 @@ kg_status kg_import_sparql(kg_graph **out, const char *endpoint, const char *que
   CURL *curl = curl_easy_init();
   struct curl_slist *headers = NULL;
   char *escaped = NULL;
-  kgi_buf form, body, name, iri;
+  kgi_buf form, name, iri;
   kgi_buf_init(&form);
-  kgi_buf_init(&body);
   kgi_buf_init(&name);
   kgi_buf_init(&iri);
+  answer a;
+  memset(&a, 0, sizeof a);
+  kgi_buf_init(&a.head);
+  a.curl = curl;
+  a.err = err;
   char detail[CURL_ERROR_SIZE] = "";
   if (!curl) {
     st = kgi_error_set(err, KG_ELIB, "cannot start libcurl");
@@ -160,6 +202,14 @@ kg_status kg_import_sparql(kg_graph **out, const char *endpoint, const char *que
     st = kgi_error_oom(err);
     goto done;
   }
+  kgi_buf_printf(&name, "<%s>", endpoint);
+  kgi_buf_printf(&iri, "%s#", endpoint);
+  if (name.oom || iri.oom) {
+    st = kgi_error_oom(err);
+    goto done;
+  }
+  a.name = name.s;
+  a.iri = iri.s;
   CURLcode set = CURLE_OK;
   set |= curl_easy_setopt(curl, CURLOPT_URL, endpoint);
   set |= curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -176,15 +226,15 @@ kg_status kg_import_sparql(kg_graph **out, const char *endpoint, const char *que
   set |= curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM: threads import at once */
   set |= curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
   set |= curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-  set |= curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+  set |= curl_easy_setopt(curl, CURLOPT_WRITEDATA, &a);
   set |= curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   if (set != CURLE_OK) {
     st = kgi_error_set(err, KG_ELIB, "%s: libcurl refused an option", endpoint);
     goto done;
   }
   CURLcode rc = curl_easy_perform(curl);
-  if (rc == CURLE_WRITE_ERROR && body.oom) {
-    st = kgi_error_oom(err);
+  if (rc == CURLE_WRITE_ERROR && (a.st || a.head.oom)) { /* the answer does not parse */
+    st = a.st ? a.st : kgi_error_oom(err);
     goto done;
   }
   if (rc != CURLE_OK) {
@@ -193,45 +243,41 @@ kg_status kg_import_sparql(kg_graph **out, const char *endpoint, const char *que
     st = transport_error(endpoint, rc, os_errno, detail, opts->timeout, err);
     goto done;
   }
-  long code = 0;
-  char *content_type = NULL;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-  if (code < 200 || code > 299) {
+  if (!a.started) /* an empty body */
+    on_first_bytes(&a);
+  if (a.code < 200 || a.code > 299) {
     /* 400: the service read the query and refused it, the user's input; any other status
        is the service's (or its URL's) failure */
     char line[FIRST_LINE_MAX + 1];
-    first_line(line, sizeof line, kgi_buf_str(&body), body.len);
-    st = kgi_error_set(err, code == 400 ? KG_EDATA : KG_EUNAVAIL, "%s: HTTP %ld%s%s", endpoint,
-                       code, line[0] ? ": " : "", line);
+    first_line(line, sizeof line, kgi_buf_str(&a.head), a.head.len);
+    st = kgi_error_set(err, a.code == 400 ? KG_EDATA : KG_EUNAVAIL, "%s: HTTP %ld%s%s", endpoint,
+                       a.code, line[0] ? ": " : "", line);
     goto done;
   }
-  const kgi_importer *reader = reader_for(content_type);
-  if (!reader) {
+  if (!a.reader) {
     st = kgi_error_set(err, KG_EDATA,
                        "%s: the answer is %s, not RDF (kgexport reads application/n-triples "
                        "and text/turtle; was the query a CONSTRUCT or DESCRIBE?)",
-                       endpoint, content_type ? content_type : "of no Content-Type");
+                       endpoint, a.content_type ? a.content_type : "of no Content-Type");
     goto done;
   }
-  kgi_buf_printf(&name, "<%s>", endpoint);
-  kgi_buf_printf(&iri, "%s#", endpoint);
-  if (name.oom || iri.oom) {
-    st = kgi_error_oom(err);
-    goto done;
-  }
-  st = kgi_read(out, reader, NULL, kgi_buf_str(&body), body.len, name.s, iri.s, NULL, NULL, err);
-  if (!st && (st = kg_graph_set_title(*out, endpoint, err))) {
-    kg_graph_free(*out);
-    *out = NULL;
+  if (!(st = a.st) && !(st = kgi_read_feed(a.reading, "", 0, true))) {
+    st = kgi_read_end(a.reading, out);
+    a.reading = NULL;
+    if (!st && (st = kg_graph_set_title(*out, endpoint, err))) {
+      kg_graph_free(*out);
+      *out = NULL;
+    }
   }
 done:
+  if (a.reading) /* a failed exchange: the graph read so far is dropped */
+    kgi_read_end(a.reading, NULL);
+  kgi_buf_dispose(&a.head);
   curl_free(escaped);
   curl_slist_free_all(headers);
   if (curl)
     curl_easy_cleanup(curl);
   kgi_buf_dispose(&form);
-  kgi_buf_dispose(&body);
   kgi_buf_dispose(&name);
   kgi_buf_dispose(&iri);
   return st;
