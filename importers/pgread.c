@@ -60,7 +60,7 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     snprintf(full, sizeof full,
              "the document ends before its elements are closed (a truncated file?)");
   else
-    snprintf(full, sizeof full, "not well-formed XML: %s", msg);
+    snprintf(full, sizeof full, "not well-formed XML: %.400s", msg);
   fail_at(r, e->code == XML_ERR_NO_MEMORY ? KG_ENOMEM : KG_EDATA, e->line, e->int2, full);
 }
 
