@@ -4,6 +4,8 @@
     python_peers.py nt2ttl IN.nt OUT.ttl           rdflib: parse N-Triples, serialize Turtle
     python_peers.py nt2graphml IN.nt OUT.graphml   rdflib -> NetworkX MultiDiGraph -> GraphML
     python_peers.py graphml2gexf IN.graphml OUT.gexf   NetworkX read_graphml -> write_gexf
+    python_peers.py nx_read IN.graphml -          NetworkX read_graphml, nothing written
+    python_peers.py igraph_read IN.graphml -      igraph (its C reader) Read_GraphML
 
 nt2graphml builds the graph as kgexport does: an IRI or blank-node object is an edge (keyed
 and labelled by its predicate), rdf:type the node's "class", a literal a node attribute named
@@ -58,8 +60,21 @@ def graphml2gexf(src, dst):
     print(f"nodes {G.number_of_nodes()} edges {G.number_of_edges()}", file=sys.stderr)
 
 
+def nx_read(src, _dst):
+    G = nx.read_graphml(src, force_multigraph=True)
+    print(f"nodes {G.number_of_nodes()} edges {G.number_of_edges()}", file=sys.stderr)
+
+
+def igraph_read(src, _dst):
+    import igraph
+    g = igraph.Graph.Read_GraphML(src)
+    print(f"nodes {g.vcount()} edges {g.ecount()}", file=sys.stderr)
+
+
+COMMANDS = {"nt2ttl": nt2ttl, "nt2graphml": nt2graphml, "graphml2gexf": graphml2gexf,
+            "nx_read": nx_read, "igraph_read": igraph_read}
+
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("nt2ttl", "nt2graphml", "graphml2gexf"):
+    if len(sys.argv) != 4 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
-    {"nt2ttl": nt2ttl, "nt2graphml": nt2graphml, "graphml2gexf": graphml2gexf}[sys.argv[1]](
-        sys.argv[2], sys.argv[3])
+    COMMANDS[sys.argv[1]](sys.argv[2], sys.argv[3])
