@@ -22,4 +22,24 @@ gen '<https://example.org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <
 expect "$tmp/term.nt" 65 "$tmp/term.nt:30001:75: unknown term kg:Persn: the kgexport ontology does not define it (did you mean kg:Person?)"
 gen '' >"$tmp/ok.nt"
 [ "$(model_count triples "$bin" "$tmp/ok.nt")" -eq 30000 ] || fail "the valid file did not read as 30000 triples"
+# GraphML and GEXF: a value past libxml2's 10,000,000-byte limit on text, in an attribute (the
+# parser's own error) and in element text (kgexport's), refused with its place, not read into
+# memory whole; a GEXF 30,000 nodes long with an edge to no node at its end
+huge=$(head -c 10000100 /dev/zero | tr '\0' 'x')
+printf '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="d0" for="node" attr.name="n" attr.type="string"/>\n<graph edgedefault="directed">\n<node id="a"><data key="d0">%s</data></node>\n</graph>\n</graphml>\n' "$huge" >"$tmp/text.graphml"
+set +e; "$bin" -q -f turtle -o "$tmp/out.ttl" "$tmp/text.graphml" 2>"$tmp/err"; code=$?; set -e
+[ "$code" -eq 65 ] &&
+  grep -q "^$tmp/text.graphml:5:[0-9]*: a value longer than 10000000 bytes (libxml2's limit on XML text)$" "$tmp/err" ||
+  fail "a 10 MB value: exit $code, $(head -1 "$tmp/err")"
+printf '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>\n<nodes><node id="a" label="%s"/></nodes></graph></gexf>\n' "$huge" >"$tmp/attr.gexf"
+set +e; "$bin" -q -f turtle -o "$tmp/out.ttl" "$tmp/attr.gexf" 2>"$tmp/err"; code=$?; set -e
+[ "$code" -eq 65 ] && grep -q "^$tmp/attr.gexf:3:[0-9]*: not well-formed XML: .*AttValue length too long" "$tmp/err" ||
+  fail "a 10 MB attribute: exit $code, $(head -1 "$tmp/err")"
+[ ! -e "$tmp/out.ttl" ] || fail "an output file was left"
+{
+  printf '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes>\n'
+  for i in $(seq 1 30000); do printf '<node id="n%d" label="标签 %d"/>\n' "$i" "$i"; done
+  printf '</nodes><edges><edge id="0" source="n1" target="n0"/></edges></graph></gexf>\n'
+} >"$tmp/deep.gexf"
+expect "$tmp/deep.gexf" 65 "$tmp/deep.gexf:30003:54: the edge's target 'n0' is no node declared before it"
 echo "deep errors: right line and column after $(du -k "$tmp/ok.nt" | cut -f1) KB"
