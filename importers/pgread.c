@@ -28,9 +28,10 @@ static void fail_at(kgi_pgr *r, kg_status st, int line, int col, const char *msg
     kgi_error_set(in->err, st, "%s:%d: %s", in->name, line, msg);
   else
     kgi_error_set(in->err, st, "%s: %s", in->name, msg);
+  /* not xmlStopParser: in libxml2 2.9 it frees the input that the callback under way still
+     reads (its attributes); every callback returns at once once the status is set, and the
+     import stops after this chunk */
   in->status = st;
-  if (r->ctxt)
-    xmlStopParser(r->ctxt);
 }
 
 void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) {
