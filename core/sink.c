@@ -1,6 +1,7 @@
 /* Atomic output: write to a temporary file beside the target, rename when complete. */
 #include "sink.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -15,31 +16,120 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The letters of a temporary file's random suffix. */
+static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+enum { SUFFIX_LEN = 6 };
+/* What marks a temporary file as kgexport's: ".NAME" MARK "PID-XXXXXX". */
+#define MARK ".kgexport-"
+/* The most a temporary file's name adds to the target's path: ".", MARK, a pid, "-", the
+   suffix and the terminating NUL. */
+#define TMP_EXTRA (1 + (sizeof MARK - 1) + 20 + 1 + SUFFIX_LEN + 1)
+
 /*
- * Create ".NAME.XXXXXX" beside the target, exclusively, with the mode a new file gets (0666
- * less the umask: mkstemp's 0600 would need a umask() round trip to widen, which changes a
- * process-wide setting under other threads). The suffix is six random letters; a name
- * taken already is tried again with others. The file descriptor, or -1 with errno set.
+ * Create ".NAME.kgexport-PID-XXXXXX" beside the target, exclusively, with the mode a new file
+ * gets (0666 less the umask: mkstemp's 0600 would need a umask() round trip to widen, which
+ * changes a process-wide setting under other threads). PID is the writer's, so that a later
+ * run can tell a file left by a killed writer from one being written (remove_stale below).
+ * The suffix is six random letters; a name taken already is tried again with others. The
+ * file descriptor, or -1 with errno set.
  */
 static int create_temporary(char *tmp, size_t size, const char *path, size_t dir) {
-  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ ((uint64_t)getpid() << 40) ^
                (uint64_t)(uintptr_t)tmp;
   for (int attempt = 0; attempt < 100; attempt++) {
-    char suffix[7];
-    for (int i = 0; i < 6; i++) {
+    char suffix[SUFFIX_LEN + 1];
+    for (int i = 0; i < SUFFIX_LEN; i++) {
       x = x * 6364136223846793005ULL + 1442695040888963407ULL; /* an LCG step */
       suffix[i] = letters[(x >> 33) % (sizeof letters - 1)];
     }
-    suffix[6] = '\0';
-    snprintf(tmp, size, "%.*s.%s.%s", (int)dir, path, path + dir, suffix);
+    suffix[SUFFIX_LEN] = '\0';
+    snprintf(tmp, size, "%.*s.%s" MARK "%ld-%s", (int)dir, path, path + dir, (long)getpid(),
+             suffix);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST)
       return fd;
   }
   return -1; /* errno is EEXIST */
+}
+
+/*
+ * The start of this run: when the library was loaded (for the command line, when the process
+ * started), else the first output. A temporary file last written since then is never taken
+ * for a stale one.
+ */
+static struct timespec run_start;
+static pthread_once_t run_start_once = PTHREAD_ONCE_INIT;
+static void note_run_start(void) { clock_gettime(CLOCK_REALTIME, &run_start); }
+#if defined(__GNUC__)
+__attribute__((constructor)) static void note_run_start_at_load(void) {
+  pthread_once(&run_start_once, note_run_start);
+}
+#endif
+
+/* The writer's pid if `name` is exactly a name create_temporary gives for the target `base`
+   (".BASE.kgexport-PID-XXXXXX", PID in decimal without leading zeros, XXXXXX six of its
+   letters); else 0. */
+static pid_t temporary_pid(const char *name, const char *base, size_t blen) {
+  if (name[0] != '.' || strncmp(name + 1, base, blen) != 0 ||
+      strncmp(name + 1 + blen, MARK, sizeof MARK - 1) != 0)
+    return 0;
+  const char *p = name + 1 + blen + sizeof MARK - 1;
+  if (*p < '1' || *p > '9')
+    return 0;
+  long pid = 0;
+  for (; *p >= '0' && *p <= '9'; p++)
+    if ((pid = pid * 10 + (*p - '0')) > INT_MAX)
+      return 0;
+  if (*p++ != '-')
+    return 0;
+  for (int i = 0; i < SUFFIX_LEN; i++)
+    if (!p[i] || !strchr(letters, p[i]))
+      return 0;
+  if (p[SUFFIX_LEN] != '\0' || (long)(pid_t)pid != pid)
+    return 0;
+  return (pid_t)pid;
+}
+
+/*
+ * Remove the temporary files that killed writers (kill -9, a crash, a power cut) left for the
+ * target `path` (its folder is the first `dir` bytes), only those this can prove are such:
+ * named exactly as create_temporary names them for this target, their writer's pid not a
+ * live process (kill(pid, 0) fails with ESRCH), a regular file (not followed if a link) of
+ * this user, last written before this run started. Anything else stays, whatever its name.
+ * Best effort: a folder that cannot be read is left as it is, and the export goes on.
+ * (A folder shared with machines or containers that have pids of their own can hold a file
+ * whose writer lives elsewhere: the time check keeps one written since this run started.)
+ */
+static void remove_stale(const char *path, size_t dir) {
+  char *folder = kgi_malloc(dir + 2);
+  if (!folder)
+    return;
+  memcpy(folder, dir ? path : ".", dir ? dir : 1);
+  folder[dir ? dir : 1] = '\0';
+  DIR *d = opendir(folder);
+  free(folder);
+  if (!d)
+    return;
+  const char *base = path + dir;
+  size_t blen = strlen(base);
+  uid_t uid = geteuid();
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    pid_t pid = temporary_pid(e->d_name, base, blen);
+    if (!pid || kill(pid, 0) == 0 || errno != ESRCH)
+      continue; /* not ours, or its writer may still be at it (EPERM: alive, not ours) */
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_uid != uid)
+      continue;
+    if (st.st_mtim.tv_sec > run_start.tv_sec ||
+        (st.st_mtim.tv_sec == run_start.tv_sec && st.st_mtim.tv_nsec >= run_start.tv_nsec))
+      continue;
+    unlinkat(dirfd(d), e->d_name, 0); /* gone already (another run removed it): fine */
+  }
+  closedir(d);
 }
 
 /*
@@ -86,7 +176,8 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   memset(s, 0, sizeof *s);
   size_t n = strlen(path);
   s->final_path = kgi_malloc(n + 1);
-  s->tmp_path = kgi_malloc(n + 16);
+  pthread_once(&run_start_once, note_run_start);
+  s->tmp_path = kgi_malloc(n + TMP_EXTRA);
   if (!s->final_path || !s->tmp_path) {
     kgi_sink_abort(s);
     return kgi_error_oom(err);
@@ -103,7 +194,7 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   sigaddset(&stop, SIGTERM);
   sigaddset(&stop, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop, &old);
-  int fd = create_temporary(s->tmp_path, n + 16, path, dir);
+  int fd = create_temporary(s->tmp_path, n + TMP_EXTRA, path, dir);
   int saved = errno;
   if (fd >= 0)
     s->slot = publish(s->tmp_path);
@@ -120,6 +211,7 @@ kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
     kgi_sink_abort(s);
     return KG_EIO;
   }
+  remove_stale(path, dir);
   return KG_OK;
 }
 

@@ -424,8 +424,11 @@ KG_EXTERN void kg_export_options_init(kg_export_options *opts);
 KG_EXTERN KG_NODISCARD kg_status kg_export_stream(const kg_graph *g, const char *format, FILE *out,
                                                   kg_error *err);
 /*
- * Write the graph to `path` atomically: a temporary file in the same folder, renamed
- * over `path` only when everything was written. On failure no file is left behind.
+ * Write the graph to `path` atomically: a temporary file in the same folder
+ * (".NAME.kgexport-PID-XXXXXX"), renamed over `path` only when everything was written. On
+ * failure no file is left behind. The temporary files of earlier writers of `path` that were
+ * killed (their PID no running process, last modified before the library was loaded, regular
+ * files of this user) are removed; nothing else is (docs/errors.md).
  */
 KG_EXTERN KG_NODISCARD kg_status kg_export_file(const kg_graph *g, const char *format,
                                                 const char *path, kg_error *err);

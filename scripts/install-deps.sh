@@ -11,9 +11,9 @@ run_pkgs=(build-essential cmake pkg-config clang-format libxml2-dev libgraphviz-
           librdf0-dev libraptor2-dev raptor2-utils libcurl4-gnutls-dev fonts-noto-cjk
           fonts-dejavu-core)
 # libmhash-dev: the static link line of kgexport.pc names -lmhash (through redland's rasqal),
-# which tests/install.sh links with
+# which tests/install.sh links with; valgrind: tests/valgrind.sh (memcheck.kgexport)
 test_pkgs=(libxml2-utils python3 python3-rdflib python3-networkx python3-igraph time rasqal-utils chromium
-           libmhash-dev)
+           libmhash-dev valgrind)
 
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
