@@ -1,4 +1,5 @@
 /* Atomic output: write to a temporary file beside the target, rename when complete. */
+#define _DEFAULT_SOURCE /* realpath */
 #include "sink.h"
 
 #include <dirent.h>
@@ -172,8 +173,47 @@ void kg_remove_partial_outputs(void) {
                                 not there any more under this name */
 }
 
+static kg_status open_atomic(kgi_sink *s, const char *path, kg_error *err);
+
+/*
+ * A target that is not a file (a device such as /dev/null, /dev/stdout on a terminal or a
+ * pipe, a named pipe) is written as it is: a temporary file renamed over it would replace the
+ * device, or /dev/stdout's link, with a file. Nothing is left to remove on failure there.
+ */
+static kg_status open_direct(kgi_sink *s, const char *path, kg_error *err) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0)
+    return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
+  s->fp = fdopen(fd, "wb");
+  s->final_path = strdup(path);
+  if (!s->fp || !s->final_path) {
+    if (s->fp)
+      fclose(s->fp);
+    else
+      close(fd);
+    free(s->final_path);
+    memset(s, 0, sizeof *s);
+    return kgi_error_oom(err);
+  }
+  s->direct = true;
+  return KG_OK;
+}
+
 kg_status kgi_sink_open(kgi_sink *s, const char *path, kg_error *err) {
   memset(s, 0, sizeof *s);
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return open_direct(s, path, err);
+  /* a link to a file: the file it names is replaced, and the link stays a link */
+  char *resolved = NULL;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (resolved = realpath(path, NULL)))
+    path = resolved;
+  kg_status rc = open_atomic(s, path, err);
+  free(resolved);
+  return rc;
+}
+
+static kg_status open_atomic(kgi_sink *s, const char *path, kg_error *err) {
   size_t n = strlen(path);
   s->final_path = kgi_malloc(n + 1);
   pthread_once(&run_start_once, note_run_start);
@@ -229,6 +269,11 @@ kg_status kgi_sink_commit(kgi_sink *s, kg_error *err) {
     kgi_error_set(err, KG_EIO, "%s: write failed: %s", s->final_path, strerror(saved));
     kgi_sink_abort(s);
     return KG_EIO;
+  }
+  if (s->direct) {
+    free(s->final_path);
+    memset(s, 0, sizeof *s);
+    return KG_OK;
   }
   if (rename(s->tmp_path, s->final_path) != 0) {
     kgi_error_set(err, KG_EIO, "%s: cannot rename into place: %s", s->final_path, strerror(errno));
