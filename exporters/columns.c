@@ -144,6 +144,8 @@ static const kgi_column *find_key(const kgi_columns *c, const colkey *key) {
 
 const kgi_column *kgi_columns_find(const kgi_columns *c, kgi_col_for t, kgi_col_role r,
                                    const char *pred, const char *lang) {
+  if (!pred && !lang && r < KGI_COL_VALUE && r != KGI_COL_LABEL_LANG)
+    return c->fixed_ix[t][r] ? &c->cols[c->fixed_ix[t][r] - 1] : NULL;
   colkey key = {t, r, pred, lang, KG_VALUE_STRING, NULL};
   return find_key(c, &key);
 }
@@ -271,6 +273,8 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
   c->cols[c->ncols] = nk;
   if (kgi_index_put(&c->ix, col_hash(key), (uint32_t)c->ncols, err))
     return NULL;
+  if (key->r < KGI_COL_VALUE && key->r != KGI_COL_LABEL_LANG && !key->lang)
+    c->fixed_ix[key->t][key->r] = (uint32_t)c->ncols + 1;
   return &c->cols[c->ncols++];
 }
 

@@ -72,6 +72,9 @@ typedef struct kgi_fixed_column {
 typedef struct kgi_columns {
   kgi_column *cols;
   size_t ncols, capcols;
+  /* the fixed columns but the per-language labels, by target and role: 1 + their index, 0
+     when absent (asked for every node and edge: an array, not a hash lookup) */
+  uint32_t fixed_ix[2][KGI_COL_VALUE];
   kgi_index ix;
   char **node_ids; /* per node index: NMTOKEN, unique */
   size_t nnode_ids;

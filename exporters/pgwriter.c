@@ -2,81 +2,183 @@
 #include "pgwriter.h"
 
 #include <libxml/globals.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+/*
+ * The writer: XML composed in a 64 KB buffer, handed to libxml2's output buffer
+ * (xmlOutputBuffer, which writes the stream and notes a failed write) a block at a time. It
+ * writes what libxml2 2.9's xmlTextWriter wrote with indentation on, byte for byte (the
+ * goldens and a 1M-triple file compared), without its per-element machinery: a list node, a
+ * copy of each escaped string and a buffer append per call were most of the time of writing
+ * GraphML (perf, bench/RESULTS.md).
+ */
+enum { OUT_BLOCK = 1 << 16 };
 
-/* Record a libxml2 failure (< 0) as the writer's first error. */
+/* Record a failure of the output buffer as the writer's first error. */
 static void check(kgi_pg *pg, int rc) {
   if (!pg->st && rc < 0)
     pg->st = kgi_error_set(pg->err, KG_EIO, "%s: the XML writer failed", pg->format);
 }
 
-/*
- * What libxml2 2.9's writer may rewrite, by byte: 1 in element text (xmlEncodeSpecialChars:
- * < > & " and CR), 2 in an attribute value (also TAB, LF and the other controls). Non-ASCII
- * bytes in attributes take the escaping path too, to be safe (libxml2 writes them as they
- * are when the document's encoding is set, as ours is), so a raw write is never a change.
- */
-static const unsigned char xml_rewrites[256] = {
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-};
+static void flush_block(kgi_pg *pg) {
+  if (pg->st || !pg->len)
+    return;
+  check(pg, xmlOutputBufferWrite(pg->out, (int)pg->len, pg->block));
+  pg->len = 0;
+}
+
+static void put_bytes_slow(kgi_pg *pg, const char *s, size_t n) {
+  while (n && !pg->st) {
+    if (pg->len == OUT_BLOCK)
+      flush_block(pg);
+    size_t k = OUT_BLOCK - pg->len < n ? OUT_BLOCK - pg->len : n;
+    memcpy(pg->block + pg->len, s, k);
+    pg->len += k;
+    s += k;
+    n -= k;
+  }
+}
+
+/* Most writes are a few bytes that fit: copied in place (inlined, constant sizes unrolled). */
+static inline void put_bytes(kgi_pg *pg, const char *s, size_t n) {
+  if (n <= OUT_BLOCK - pg->len) {
+    memcpy(pg->block + pg->len, s, n);
+    pg->len += n;
+  } else {
+    put_bytes_slow(pg, s, n);
+  }
+}
+
+static void put_str(kgi_pg *pg, const char *s) { put_bytes(pg, s, strlen(s)); }
 
 /*
- * xmlTextWriterWriteString and xmlTextWriterWriteAttribute, same bytes out: text the writer
- * would not change (most ids, numbers, dates, ASCII labels) goes through
- * xmlTextWriterWriteRaw, because libxml2 2.9 otherwise copies every string through its
- * escaper, one allocation per call. The escaping itself stays libxml2's.
+ * The escaping rules, the one place they live: what xmlTextWriter wrote. In element text
+ * (xmlEncodeSpecialChars): < > & " and CR. In an attribute value
+ * (xmlBufAttrSerializeTxtContent): those but CR's, and TAB, LF, CR as character references.
+ * Other bytes go as they are (UTF-8; the model holds no character XML forbids).
  */
-void kgi_pg_text(kgi_pg *pg, const char *text) {
+enum { IN_TEXT = 1, IN_ATTR = 2 };
+static const unsigned char escaped_in[256] = {
+    ['&'] = IN_TEXT | IN_ATTR, ['<'] = IN_TEXT | IN_ATTR,  ['>'] = IN_TEXT | IN_ATTR,
+    ['"'] = IN_TEXT | IN_ATTR, ['\r'] = IN_TEXT | IN_ATTR, ['\n'] = IN_ATTR,
+    ['\t'] = IN_ATTR,
+};
+
+static const char *escape_of(unsigned char c) {
+  switch (c) {
+  case '&': return "&amp;";
+  case '<': return "&lt;";
+  case '>': return "&gt;";
+  case '"': return "&quot;";
+  case '\r': return "&#13;";
+  case '\n': return "&#10;";
+  default: return "&#9;";
+  }
+}
+
+enum { ESCAPE_MAX = 6 }; /* the longest escape, "&quot;" */
+
+/* The text with its escapes, copied into the block a byte at a time as it is scanned. */
+static void put_escaped(kgi_pg *pg, const char *s, unsigned where) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p && !pg->st) {
+    if (OUT_BLOCK - pg->len <= ESCAPE_MAX)
+      flush_block(pg);
+    char *dst = pg->block + pg->len, *end = pg->block + OUT_BLOCK - ESCAPE_MAX;
+    for (; *p && dst < end; p++) {
+      if (!(escaped_in[*p] & where)) {
+        *dst++ = (char)*p;
+        continue;
+      }
+      const char *e = escape_of(*p);
+      size_t k = strlen(e);
+      memcpy(dst, e, k);
+      dst += k;
+    }
+    pg->len = (size_t)(dst - pg->block);
+  }
+}
+
+/* An element's start tag left open for attributes: ">" closes it when content follows. */
+static void close_start_tag(kgi_pg *pg, bool newline) {
+  if (pg->depth && pg->open_tag) {
+    put_bytes(pg, newline ? ">\n" : ">", newline ? 2 : 1);
+    pg->open_tag = false;
+  }
+}
+
+static void indent(kgi_pg *pg) {
+  for (size_t i = 1; i < pg->depth; i++)
+    put_bytes(pg, "  ", 2);
+}
+
+static void start_named(kgi_pg *pg, const char *prefix, const char *name) {
   if (pg->st)
     return;
-  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-    if (xml_rewrites[*p] & 1) {
-      check(pg, xmlTextWriterWriteString(pg->w, X(text)));
-      return;
-    }
-  check(pg, xmlTextWriterWriteRaw(pg->w, X(text)));
+  if (pg->depth == KGI_PG_DEPTH_MAX) {
+    pg->st = kgi_error_set(pg->err, KG_ELIB, "%s: elements nested too deep", pg->format);
+    return;
+  }
+  close_start_tag(pg, true);
+  pg->prefixes[pg->depth] = prefix;
+  pg->names[pg->depth++] = name;
+  indent(pg);
+  put_bytes(pg, "<", 1);
+  if (prefix) {
+    put_str(pg, prefix);
+    put_bytes(pg, ":", 1);
+  }
+  put_str(pg, name);
+  pg->open_tag = true;
+}
+
+void kgi_pg_start(kgi_pg *pg, const char *name) { start_named(pg, NULL, name); }
+
+void kgi_pg_start_ns(kgi_pg *pg, const char *prefix, const char *name) {
+  start_named(pg, prefix, name);
 }
 
 void kgi_pg_attr(kgi_pg *pg, const char *name, const char *value) {
+  if (pg->st || !pg->open_tag)
+    return;
+  put_bytes(pg, " ", 1);
+  put_str(pg, name);
+  put_bytes(pg, "=\"", 2);
+  put_escaped(pg, value, IN_ATTR);
+  put_bytes(pg, "\"", 1);
+}
+
+void kgi_pg_text(kgi_pg *pg, const char *text) {
   if (pg->st)
     return;
-  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-    if (xml_rewrites[*p] & 2) {
-      check(pg, xmlTextWriterWriteAttribute(pg->w, X(name), X(value)));
-      return;
-    }
-  check(pg, xmlTextWriterStartAttribute(pg->w, X(name)));
-  if (!pg->st)
-    check(pg, xmlTextWriterWriteRaw(pg->w, X(value)));
-  if (!pg->st)
-    check(pg, xmlTextWriterEndAttribute(pg->w));
-}
-
-void kgi_pg_start(kgi_pg *pg, const char *name) {
-  if (!pg->st)
-    check(pg, xmlTextWriterStartElement(pg->w, X(name)));
-}
-
-void kgi_pg_start_ns(kgi_pg *pg, const char *prefix, const char *name) {
-  if (!pg->st)
-    check(pg, xmlTextWriterStartElementNS(pg->w, X(prefix), X(name), NULL));
+  close_start_tag(pg, false);
+  pg->indent_end = false; /* text ends on the line it started on */
+  put_escaped(pg, text, IN_TEXT);
 }
 
 void kgi_pg_end(kgi_pg *pg) {
-  if (!pg->st)
-    check(pg, xmlTextWriterEndElement(pg->w));
+  if (pg->st || !pg->depth)
+    return;
+  if (pg->open_tag) {
+    put_bytes(pg, "/>", 2);
+    pg->open_tag = false;
+  } else {
+    if (pg->indent_end)
+      indent(pg);
+    put_bytes(pg, "</", 2);
+    if (pg->prefixes[pg->depth - 1]) {
+      put_str(pg, pg->prefixes[pg->depth - 1]);
+      put_bytes(pg, ":", 1);
+    }
+    put_str(pg, pg->names[pg->depth - 1]);
+    put_bytes(pg, ">", 1);
+  }
+  pg->indent_end = true;
+  put_bytes(pg, "\n", 1);
+  pg->depth--;
 }
 
 void kgi_pg_element(kgi_pg *pg, const char *name, const char *text) {
@@ -86,23 +188,23 @@ void kgi_pg_element(kgi_pg *pg, const char *name, const char *text) {
 }
 
 void kgi_pg_document_start(kgi_pg *pg, const char *root) {
-  if (!pg->st)
-    check(pg, xmlTextWriterStartDocument(pg->w, "1.0", "UTF-8", NULL));
+  put_str(pg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   kgi_pg_start(pg, root);
 }
 
 void kgi_pg_document_end(kgi_pg *pg) {
+  while (pg->depth && !pg->st)
+    kgi_pg_end(pg);
+  flush_block(pg);
   if (!pg->st)
-    check(pg, xmlTextWriterEndDocument(pg->w));
-  if (!pg->st)
-    check(pg, xmlTextWriterFlush(pg->w));
+    check(pg, xmlOutputBufferFlush(pg->out));
 }
 
 /* libxml2's process-wide state is set up before any writer runs (raptor_world_open, when the
  * vocabulary is read) and never torn down (ontology/raptor_world.c), so writers in several
  * threads share it safely. */
-/* libxml2's own report of an error of the writer (a write that failed): the export reports
- * it once, with the file and the system's reason (exporters/registry.c). */
+/* libxml2's own report of an error of the output buffer (a write that failed): the export
+ * reports it once, with the file and the system's reason (exporters/registry.c). */
 static void ignore_xml_error(void *ctx, xmlErrorPtr e) {
   (void)ctx;
   (void)e;
@@ -121,25 +223,23 @@ kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *form
   pg->old_handler_ctx = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
   pg->handler_set = true;
-  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
-  pg->w = buf ? xmlNewTextWriter(buf) : NULL;
-  if (!pg->w) {
-    if (buf)
-      xmlOutputBufferClose(buf);
+  if (!(pg->block = kgi_malloc(OUT_BLOCK)))
+    return pg->st = kgi_error_oom(err);
+  pg->out = xmlOutputBufferCreateFile(out, NULL);
+  if (!pg->out)
     return pg->st = kgi_error_set(err, KG_ELIB, "%s: cannot create the XML writer", format);
-  }
-  xmlTextWriterSetIndent(pg->w, 1);
-  xmlTextWriterSetIndentString(pg->w, X("  "));
   return KG_OK;
 }
 
 kg_status kgi_pg_close(kgi_pg *pg) {
-  if (pg->w)
-    xmlFreeTextWriter(pg->w);
+  if (pg->out && xmlOutputBufferClose(pg->out) < 0 && !pg->st)
+    pg->st = kgi_error_set(pg->err, KG_EIO, "%s: the XML writer failed", pg->format);
+  pg->out = NULL;
   if (pg->handler_set)
     xmlSetStructuredErrorFunc(pg->old_handler_ctx, pg->old_handler);
   pg->handler_set = false;
-  pg->w = NULL;
+  free(pg->block);
+  pg->block = NULL;
   kgi_buf_dispose(&pg->scratch);
   kgi_columns_dispose(&pg->cols);
   return pg->st;
@@ -151,10 +251,15 @@ void kgi_pg_node_start(kgi_pg *pg, const kg_node *n) {
 }
 
 void kgi_pg_edge_start(kgi_pg *pg, const kg_edge *e) {
-  char id[16];
-  snprintf(id, sizeof id, "e%u", (unsigned)e->index);
+  char id[16], *p = id + sizeof id;
+  *--p = '\0';
+  uint32_t v = e->index;
+  do
+    *--p = (char)('0' + v % 10);
+  while (v /= 10);
+  *--p = 'e';
   kgi_pg_start(pg, "edge");
-  kgi_pg_attr(pg, "id", id);
+  kgi_pg_attr(pg, "id", p);
   kgi_pg_attr(pg, "source", pg->cols.node_ids[e->src->index]);
   kgi_pg_attr(pg, "target", pg->cols.node_ids[e->tgt->index]);
 }

@@ -1,8 +1,8 @@
 /*
- * exporters/pgwriter.h — what the two property-graph writers (GraphML, GEXF) share: the
- * libxml2 writer on a stream, its sticky error, node and edge openings, and the grouping of
- * an element's labels and values by column. Each format says how one column's values are
- * written (a kgi_pg_put); everything else is written once, here.
+ * exporters/pgwriter.h — what the two property-graph writers (GraphML, GEXF) share: an XML
+ * writer on libxml2's output buffer, its escaping, its sticky error, node and edge openings, and
+ * the grouping of an element's labels and values by column. Each format says how one column's
+ * values are written (a kgi_pg_put); everything else is written once, here.
  */
 #ifndef KGI_PGWRITER_H
 #define KGI_PGWRITER_H
@@ -12,15 +12,23 @@
 #include <stdio.h>
 
 struct _xmlError;
+struct _xmlOutputBuffer;
+
+enum { KGI_PG_DEPTH_MAX = 16 }; /* GraphML and GEXF nest 6 deep at most */
 
 typedef struct kgi_pg {
   const kg_graph *g;
-  struct _xmlTextWriter *w;
+  struct _xmlOutputBuffer *out; /* libxml2's output buffer on the stream */
+  char *block;                  /* XML composed, handed to `out` a block at a time */
+  size_t len;
+  const char *names[KGI_PG_DEPTH_MAX], *prefixes[KGI_PG_DEPTH_MAX]; /* the open elements */
+  size_t depth;
+  bool open_tag;   /* the innermost start tag takes attributes still */
+  bool indent_end; /* the next end tag goes on a line of its own */
   kgi_columns cols;
   const char *format; /* "GraphML", "GEXF": names the format in messages */
   kg_error *err;
   kg_status st;    /* the first failure; every call below is a no-op once it is set */
-  bool locked;     /* holds the shared lock over libxml2's globals (base.h) */
   kgi_buf scratch; /* text composed by the functions below */
   /* this thread's libxml2 error handler while the writer runs (restored by close): libxml2
      would print its I/O errors; the export's own message says what failed */
