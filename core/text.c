@@ -47,10 +47,24 @@ const unsigned char kgi_iri_bad[256] = {
     /* 0x80 and up: 0 (UTF-8 is checked on its own) */
 };
 
+/* Eight bytes at once, for the ASCII runs that are most of any input (read unaligned). */
+static inline uint64_t word_at(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, sizeof w);
+  return w;
+}
+#define HIGH_BITS 0x8080808080808080ULL
+/* Does a word hold a byte below 0x20 (a control character, or a line end)? */
+#define HAS_BELOW_SPACE(w) (((w) - 0x2020202020202020ULL) & ~(w) & HIGH_BITS)
+
 bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    if (i + 8 <= len && !(word_at(p + i) & HIGH_BITS)) {
+      i += 8;
+      continue;
+    }
     uint32_t cp;
     size_t n = p[i] < 0x80 ? 1 : kgi_utf8_decode(p + i, len - i, &cp);
     if (!n) {
@@ -75,7 +89,14 @@ size_t kgi_find_xml_illegal(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    if (p[i] >= 0x20 && p[i] < 0x80) { /* the common case: printable ASCII */
+    if (i + 8 <= len) { /* the common case: eight printable ASCII bytes */
+      uint64_t w = word_at(p + i);
+      if (!(w & HIGH_BITS) && !HAS_BELOW_SPACE(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] >= 0x20 && p[i] < 0x80) {
       i++;
       continue;
     }
