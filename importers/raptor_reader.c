@@ -193,14 +193,23 @@ static void on_log(void *data, raptor_log_message *m) {
   if ((!loc || loc->line <= 0) && r && r->parser)
     loc = raptor_parser_get_locator(r->parser);
   /* libxml2's messages end with a newline */
-  int len = (int)strcspn(m->text ? m->text : "", "\r\n");
+  const char *text = m->text ? m->text : "";
+  int len = (int)strcspn(text, "\r\n");
+  /* bison's words when the Turtle parser's stack is full: 10,000 entries, about 5,000 levels
+     of [ ] or ( ), whatever memory is free (no deeper input is read, so none overflows) */
+  static const char deep[] = "nested more deeply than the Turtle parser reads (about 5000 "
+                             "levels of [ ], 10000 of ( ): raptor's stack is full)";
+  if (strcmp(text, "memory exhausted") == 0) {
+    text = deep;
+    len = (int)sizeof deep - 1;
+  }
   if (loc && loc->line > 0 && loc->column > 0)
     kgi_error_set(in->err, KG_EPARSE, "%s:%d:%d: %.*s", in->name, loc->line, loc->column, len,
-                  m->text);
+                  text);
   else if (loc && loc->line > 0)
-    kgi_error_set(in->err, KG_EPARSE, "%s:%d: %.*s", in->name, loc->line, len, m->text);
+    kgi_error_set(in->err, KG_EPARSE, "%s:%d: %.*s", in->name, loc->line, len, text);
   else
-    kgi_error_set(in->err, KG_EPARSE, "%s: %.*s", in->name, len, m->text);
+    kgi_error_set(in->err, KG_EPARSE, "%s: %.*s", in->name, len, text);
   in->status = KG_EPARSE;
   if (r && r->parser)
     raptor_parser_parse_abort(r->parser);

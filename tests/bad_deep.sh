@@ -42,4 +42,25 @@ set +e; "$bin" -q -f turtle -o "$tmp/out.ttl" "$tmp/attr.gexf" 2>"$tmp/err"; cod
   printf '</nodes><edges><edge id="0" source="n1" target="n0"/></edges></graph></gexf>\n'
 } >"$tmp/deep.gexf"
 expect "$tmp/deep.gexf" 65 "$tmp/deep.gexf:30003:54: the edge's target 'n0' is no node declared before it"
+# nesting: 4,000 levels of blank nodes and of collections read; a million refused with what is
+# wrong (raptor's Turtle parser holds about 5,000 levels of [ ], 10,000 of ( )), never a crash
+nest() { # LEVELS OPEN CLOSE
+  printf '@prefix : <http://example.org/> .\n:a :p '
+  for _ in $(seq "$1"); do printf '%s' "$2"; done
+  printf ':b'
+  for _ in $(seq "$1"); do printf '%s' "$3"; done
+  printf ' .\n'
+}
+nest 4000 '[ :p ' ' ]' >"$tmp/ok-nested.ttl"
+[ "$(model_count nodes "$bin" "$tmp/ok-nested.ttl")" -eq 4002 ] || fail "4000 nested blank nodes not read"
+nest 4000 '( ' ' )' >"$tmp/ok-lists.ttl"
+"$bin" -q -f ntriples -o "$tmp/lists.nt" "$tmp/ok-lists.ttl" || fail "4000 nested collections not read"
+for kind in blank list; do
+  if [ $kind = blank ]; then
+    /usr/bin/python3 -c "print('@prefix : <http://example.org/> .'); print(':a :p ' + '[ :p ' * 10**6 + ':b' + ' ]' * 10**6 + ' .')"
+  else
+    /usr/bin/python3 -c "print('@prefix : <http://example.org/> .'); print(':a :p ' + '( ' * 10**6 + ':b' + ' )' * 10**6 + ' .')"
+  fi >"$tmp/deep-$kind.ttl"
+  expect "$tmp/deep-$kind.ttl" 65 "$tmp/deep-$kind.ttl:2: nested more deeply than the Turtle parser reads (about 5000 levels of [ ], 10000 of ( ): raptor's stack is full)"
+done
 echo "deep errors: right line and column after $(du -k "$tmp/ok.nt" | cut -f1) KB"
