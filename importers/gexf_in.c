@@ -70,7 +70,7 @@ static void attribute_begin(kgi_pgr *r, const char **attrs, int n) {
   kgi_buf_init(&type);
   kgi_pgt t = KGI_PGT_STRING;
   bool list = false;
-  x->attribute = (size_t)-1;
+  x->attribute = KGI_PGR_NONE;
   if (!kgi_pgr_attr(attrs, n, "id", &id))
     kgi_pgr_fail(r, KG_EDATA, "an <attribute> without an id");
   else if (kgi_pgr_attr(attrs, n, "type", &type) && !type_of(type.s, &t, &list))
@@ -109,7 +109,7 @@ static void attvalue(kgi_pgr *r, const char **attrs, int n) {
   size_t c;
   if (!kgi_pgr_attr(attrs, n, "for", &f) && !kgi_pgr_attr(attrs, n, "id", &f))
     kgi_pgr_fail(r, KG_EDATA, "an <attvalue> without a 'for'");
-  else if ((c = kgi_pgr_find_column(r, f.s, r->el.is_edge)) == (size_t)-1)
+  else if ((c = kgi_pgr_find_column(r, f.s, r->el.is_edge)) == KGI_PGR_NONE)
     kgi_pgr_fail(r, KG_EDATA, "<attvalue for=\"%s\">: no <attribute> declares '%s' for %s", f.s,
                  f.s, r->el.is_edge ? "edges" : "nodes");
   else if (!kgi_pgr_attr(attrs, n, "value", &v))
@@ -199,8 +199,8 @@ static gx_what classify(kgi_pgr *r, gx_what parent, const char *name, const char
     attvalue(r, attrs, n);
   if ((parent == X_NODE || parent == X_EDGE) && !strcmp(name, "spells"))
     return X_SPELLS;
-  if (parent == X_SPELLS && !strcmp(name, "spell") && e->start == (size_t)-1 &&
-      e->end == (size_t)-1) { /* the first spell: the model holds one period */
+  if (parent == X_SPELLS && !strcmp(name, "spell") && e->start == KGI_PGR_NONE &&
+      e->end == KGI_PGR_NONE) { /* the first spell: the model holds one period */
     if (kgi_pgr_attr(attrs, n, "start", &x->a))
       e->start = kgi_pgr_elem_keep(r, x->a.s, x->a.len);
     if (kgi_pgr_attr(attrs, n, "end", &x->a))
@@ -262,7 +262,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   case X_DESCRIPTION: kgi_pgr_title(r, kgi_pgr_capture_end(r, &len)); break;
   case X_DEFAULT:
     text = kgi_pgr_capture_end(r, &len);
-    if (x->attribute != (size_t)-1 && !(r->cols[x->attribute].dflt = strdup(text)))
+    if (x->attribute != KGI_PGR_NONE && !(r->cols[x->attribute].dflt = strdup(text)))
       r->in->status = kgi_error_oom(r->in->err);
     break;
   case X_NODE:

@@ -101,7 +101,7 @@ static void key_end(kgi_pgr *r) {
       continue;
     size_t c = kgi_pgr_add_column(r, kgi_buf_str(&g->key_id), kgi_buf_str(&g->key_name), e,
                                   type_of(kgi_buf_str(&g->key_type)), false, desc);
-    if (c == (size_t)-1)
+    if (c == KGI_PGR_NONE)
       return;
     if (g->key_yfiles)
       r->cols[c].role = KGI_PGC_SKIPPED;
@@ -118,7 +118,7 @@ static void data_begin(kgi_pgr *r, const char **attrs, int n, gm_what *what) {
     *what = G_SKIP;
   } else if (!kgi_pgr_attr(attrs, n, "key", &key)) {
     kgi_pgr_fail(r, KG_EDATA, "a <data> without a key");
-  } else if ((g->data_col = kgi_pgr_find_column(r, key.s, r->el.is_edge)) == (size_t)-1) {
+  } else if ((g->data_col = kgi_pgr_find_column(r, key.s, r->el.is_edge)) == KGI_PGR_NONE) {
     kgi_pgr_fail(r, KG_EDATA, "<data key=\"%s\">: no <key> declares '%s' for %s", key.s, key.s,
                  r->el.is_edge ? "edges" : "nodes");
   } else if (r->cols[g->data_col].role == KGI_PGC_SKIPPED) {
@@ -145,7 +145,7 @@ static gm_what yfiles_element(kgi_pgr *r, const char *name, const char **attrs, 
   kgi_buf_init(&d);
   gm_what what = G_SKIP;
   if ((!strcmp(name, "NodeLabel") && !e->is_edge) || (!strcmp(name, "EdgeLabel") && e->is_edge)) {
-    if (e->label == (size_t)-1) {
+    if (e->label == KGI_PGR_NONE) {
       kgi_pgr_capture(r);
       what = G_YLABEL;
     }

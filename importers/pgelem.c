@@ -11,17 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define NONE ((size_t)-1)
-
 /* The relation of a foreign edge that names none (no GEXF kind, no relation column). */
 #define DEFAULT_RELATION "http://purl.org/dc/terms/relation"
-
-static const char *str(const kgi_pgelem *e, size_t off) { return e->text.s + off; }
-
-static kgi_term iri_term(const char *s) {
-  kgi_term t = {KGI_TERM_IRI, s, strlen(s), NULL, NULL};
-  return t;
-}
 
 /* A node's term: a blank node for "_:label" (kgexport's iri column of a blank node). */
 static kgi_term node_term(const char *s) {
@@ -29,18 +20,7 @@ static kgi_term node_term(const char *s) {
     kgi_term t = {KGI_TERM_BLANK, s + 2, strlen(s + 2), NULL, NULL};
     return t;
   }
-  return iri_term(s);
-}
-
-static void triple(kgi_pgr *r, const kgi_term *s, const char *pred, const kgi_term *o) {
-  kgi_term p = iri_term(pred);
-  kgi_input_triple(r->in, s, &p, o);
-}
-
-static void literal(kgi_pgr *r, const kgi_term *s, const char *pred, const char *lexical,
-                    const char *lang, const char *datatype) {
-  kgi_term o = {KGI_TERM_LITERAL, lexical, strlen(lexical), lang, datatype};
-  triple(r, s, pred, &o);
+  return kgi_pgr_iri_term(s);
 }
 
 /* ---- the element ---- */
@@ -53,7 +33,7 @@ void kgi_pgr_elem_begin(kgi_pgr *r, bool is_edge) {
   e->open = true;
   e->is_edge = is_edge;
   e->line = (size_t)xmlSAX2GetLineNumber(r->ctxt);
-  e->id = e->source = e->target = e->label = e->kind = e->start = e->end = e->weight = NONE;
+  e->id = e->source = e->target = e->label = e->kind = e->start = e->end = e->weight = KGI_PGR_NONE;
   e->ncells = 0;
   memset(&e->viz, 0, sizeof e->viz);
 }
@@ -80,173 +60,6 @@ void kgi_pgr_elem_cell(kgi_pgr *r, size_t col, const char *s, size_t len) {
   c->col = (uint32_t)col;
   c->len = len;
   c->off = kgi_pgr_elem_keep(r, s, len);
-}
-
-/* ---- several values in one cell ---- */
-
-/* A GEXF list, ["a", "b \"c\""] as kgexport writes it or [a, b] as Gephi does: its items
- * into out, each with its NUL; the count. */
-static size_t list_items(const char *s, kgi_buf *out) {
-  size_t n = strlen(s), count = 0;
-  if (n < 2 || s[0] != '[' || s[n - 1] != ']') {
-    kgi_buf_put(out, s, n + 1);
-    return 1;
-  }
-  const char *p = s + 1, *end = s + n - 1;
-  while (p < end) {
-    while (p < end && *p == ' ')
-      p++;
-    if (p >= end)
-      break;
-    if (*p == '"') {
-      for (p++; p < end && *p != '"'; p++) {
-        if (*p == '\\' && p + 1 < end)
-          p++;
-        kgi_buf_put(out, p, 1);
-      }
-      p++; /* the closing quote */
-    } else {
-      const char *q = p;
-      while (q < end && *q != ',')
-        q++;
-      const char *t = q;
-      while (t > p && t[-1] == ' ')
-        t--;
-      kgi_buf_put(out, p, (size_t)(t - p));
-      p = q;
-    }
-    kgi_buf_put(out, "", 1);
-    count++;
-    while (p < end && (*p == ' ' || *p == ','))
-      p++;
-  }
-  return count;
-}
-
-/* The values a cell holds, each NUL-terminated one after another in out: joined by the
- * column's separator (GraphML), a list (GEXF), or one. */
-static size_t items_of(const kgi_pgcol *c, const char *text, const char *sep, kgi_buf *out) {
-  kgi_buf_clear(out);
-  if (!sep)
-    sep = c->sep;
-  if (c->list)
-    return list_items(text, out);
-  if (!sep || !*sep) {
-    kgi_buf_put(out, text, strlen(text) + 1);
-    return 1;
-  }
-  size_t count = 0, k = strlen(sep);
-  for (const char *p = text;; count++) {
-    const char *q = strstr(p, sep);
-    size_t len = q ? (size_t)(q - p) : strlen(p);
-    kgi_buf_put(out, p, len);
-    kgi_buf_put(out, "", 1);
-    if (!q)
-      return count + 1;
-    p = q + k;
-  }
-}
-
-/* ---- values of a file kgexport did not write ---- */
-
-/* A foreign column's value with the datatype its declared type gives. Python's and C's
- * spellings of the special doubles and booleans are read as XSD's. */
-static void foreign_value(kgi_pgr *r, const kgi_term *s, const char *pred, kgi_pgt type,
-                          const char *item) {
-  static const char *const specials[][2] = {{"nan", "NaN"},        {"inf", "INF"},
-                                            {"-inf", "-INF"},      {"infinity", "INF"},
-                                            {"-infinity", "-INF"}, {"+inf", "INF"}};
-  if (!*item && type != KGI_PGT_STRING)
-    return; /* no value */
-  switch (type) {
-  case KGI_PGT_STRING: literal(r, s, pred, item, NULL, NULL); return;
-  case KGI_PGT_INTEGER: literal(r, s, pred, item, NULL, KGI_XSD "integer"); return;
-  case KGI_PGT_DOUBLE:
-    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
-      if (strcasecmp(item, specials[i][0]) == 0)
-        item = specials[i][1];
-    literal(r, s, pred, item, NULL, KGI_XSD "double");
-    return;
-  case KGI_PGT_BOOLEAN:
-    literal(r, s, pred,
-            strcasecmp(item, "true") == 0    ? "true"
-            : strcasecmp(item, "false") == 0 ? "false"
-                                             : item,
-            NULL, KGI_XSD "boolean");
-    return;
-  case KGI_PGT_DATE:
-    literal(r, s, pred, item, NULL, strchr(item, 'T') ? KGI_XSD "dateTime" : KGI_XSD "date");
-    return;
-  case KGI_PGT_IRI: {
-    kgi_buf iri;
-    kgi_buf_init(&iri);
-    kgi_pgr_name_iri(r, item, &iri);
-    kgi_term o = iri_term(kgi_buf_str(&iri));
-    if (!iri.oom)
-      triple(r, s, pred, &o);
-    kgi_buf_dispose(&iri);
-    return;
-  }
-  }
-}
-
-static void foreign_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, const char *text) {
-  size_t n = items_of(c, text, NULL, &r->scratch);
-  const char *item = r->scratch.s;
-  for (size_t i = 0; i < n && !r->in->status; i++, item += strlen(item) + 1)
-    foreign_value(r, s, c->pred, c->type, item);
-}
-
-/* The defaults of the foreign columns the element has no cell of (GraphML <default>). */
-static void foreign_defaults(kgi_pgr *r, const kgi_term *s) {
-  const kgi_pgelem *e = &r->el;
-  for (size_t i = 0; i < r->ncols && !r->in->status; i++) {
-    const kgi_pgcol *c = &r->cols[i];
-    if (!c->dflt || c->for_edge != e->is_edge ||
-        (c->role != KGI_PGC_OTHER && c->role != KGI_PGC_LABEL))
-      continue;
-    bool has = false;
-    for (size_t k = 0; k < e->ncells && !has; k++)
-      has = e->cells[k].col == i;
-    if (!has)
-      foreign_cell(r, s, c, c->dflt);
-  }
-}
-
-/* The element's own attributes of a foreign file: a label, a period, Gephi's drawing. */
-static void foreign_attributes(kgi_pgr *r, const kgi_term *s) {
-  const kgi_pgelem *e = &r->el;
-  if (e->label != NONE && !e->is_edge)
-    literal(r, s, KGI_RDFS_LABEL, str(e, e->label), NULL, NULL);
-  if (e->label != NONE && e->is_edge) { /* a qualifier: a statement has no label of its own */
-    kgi_pgr_name_iri(r, "label", &r->scratch3);
-    if (!r->scratch3.oom)
-      literal(r, s, r->scratch3.s, str(e, e->label), NULL, NULL);
-  }
-  if (e->start != NONE)
-    foreign_value(r, s, KGI_SCHEMA "startDate", KGI_PGT_DATE, str(e, e->start));
-  if (e->end != NONE)
-    foreign_value(r, s, KGI_SCHEMA "endDate", KGI_PGT_DATE, str(e, e->end));
-  if (e->weight != NONE) {
-    kgi_pgr_name_iri(r, "weight", &r->scratch3);
-    if (!r->scratch3.oom)
-      foreign_value(r, s, r->scratch3.s, KGI_PGT_DOUBLE, str(e, e->weight));
-  }
-  const kgi_pgviz *v = &e->viz;
-  if (v->pos) {
-    literal(r, s, KG_NS "positionX", v->x, NULL, KGI_XSD "double");
-    literal(r, s, KG_NS "positionY", v->y, NULL, KGI_XSD "double");
-    if (v->z[0])
-      literal(r, s, KG_NS "positionZ", v->z, NULL, KGI_XSD "double");
-  }
-  if (v->color) {
-    char hex[8];
-    snprintf(hex, sizeof hex, "#%02x%02x%02x", v->r & 255, v->g & 255, v->b & 255);
-    literal(r, s, KG_NS "color", hex, NULL, NULL);
-  }
-  if (v->size)
-    literal(r, s, KG_NS "size", v->sizev, NULL, KGI_XSD "double");
-  foreign_defaults(r, s);
 }
 
 /* ---- nodes ---- */
@@ -335,9 +148,9 @@ static void class_triple(kgi_pgr *r, const kgi_term *s, const char *curie) {
   kgi_buf_clear(b);
   if (!kgi_graph_expand_curie(b, r->in->g, curie))
     kgi_buf_puts(b, curie);
-  kgi_term o = iri_term(kgi_buf_str(b));
+  kgi_term o = kgi_pgr_iri_term(kgi_buf_str(b));
   if (!b->oom)
-    triple(r, s, KGI_RDF_TYPE, &o);
+    kgi_pgr_triple(r, s, KGI_RDF_TYPE, &o);
 }
 
 static bool has_role(const kgi_pgr *r, kgi_pgc_role role) {
@@ -354,14 +167,14 @@ static void own_node_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
   const char *item;
   switch (c->role) {
   case KGI_PGC_VALUE:
-    n = items_of(c, text, NULL, &r->scratch);
+    n = kgi_pgr_items(c, text, NULL, &r->scratch);
     item = r->scratch.s;
     for (size_t i = 0; i < n; i++, item += strlen(item) + 1)
       if (c->kind == KG_VALUE_IRI) {
-        kgi_term o = iri_term(item);
-        triple(r, s, c->pred, &o);
+        kgi_term o = kgi_pgr_iri_term(item);
+        kgi_pgr_triple(r, s, c->pred, &o);
       } else {
-        literal(r, s, c->pred, item, c->lang, c->datatype);
+        kgi_pgr_literal(r, s, c->pred, item, c->lang, c->datatype);
       }
     return;
   case KGI_PGC_CLASS:
@@ -370,14 +183,14 @@ static void own_node_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
     return;
   case KGI_PGC_CLASSES:
   case KGI_PGC_SAME_AS:
-    n = items_of(c, text, " ", &r->scratch2);
+    n = kgi_pgr_items(c, text, " ", &r->scratch2);
     item = r->scratch2.s;
     for (size_t i = 0; i < n; i++, item += strlen(item) + 1) {
-      kgi_term o = iri_term(item);
+      kgi_term o = kgi_pgr_iri_term(item);
       if (c->role == KGI_PGC_CLASSES)
         class_triple(r, s, item);
       else
-        triple(r, s, KGI_OWL_SAMEAS, &o);
+        kgi_pgr_triple(r, s, KGI_OWL_SAMEAS, &o);
     }
     return;
   case KGI_PGC_WIKIDATA:
@@ -385,8 +198,8 @@ static void own_node_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
       kgi_buf *b = &r->scratch3;
       kgi_buf_clear(b);
       kgi_buf_printf(b, "%s%s", KGI_WD, text);
-      kgi_term o = iri_term(kgi_buf_str(b));
-      triple(r, s, KGI_OWL_SAMEAS, &o);
+      kgi_term o = kgi_pgr_iri_term(kgi_buf_str(b));
+      kgi_pgr_triple(r, s, KGI_OWL_SAMEAS, &o);
     }
     return;
   case KGI_PGC_CITES: /* once every node is known (kgi_pgr_graph_end or the first edge) */
@@ -407,14 +220,14 @@ static void own_node_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
 
 static void node_end(kgi_pgr *r) {
   kgi_pgelem *e = &r->el;
-  if (e->id == NONE) {
+  if (e->id == KGI_PGR_NONE) {
     kgi_pgr_fail(r, KG_EDATA, "a node without an id");
     return;
   }
-  const char *id = str(e, e->id), *term = NULL;
+  const char *id = kgi_pgr_str(e, e->id), *term = NULL;
   for (size_t k = 0; r->own && k < e->ncells && !term; k++)
     if (r->cols[e->cells[k].col].role == KGI_PGC_IRI)
-      term = str(e, e->cells[k].off);
+      term = kgi_pgr_str(e, e->cells[k].off);
   kgi_buf name;
   kgi_buf_init(&name);
   if (!term) {
@@ -435,14 +248,14 @@ static void node_end(kgi_pgr *r) {
   bool classes = has_role(r, KGI_PGC_CLASSES), same_as = has_role(r, KGI_PGC_SAME_AS);
   for (size_t k = 0; k < e->ncells && !r->in->status; k++) {
     const kgi_pgcol *c = &r->cols[e->cells[k].col];
-    const char *text = str(e, e->cells[k].off);
+    const char *text = kgi_pgr_str(e, e->cells[k].off);
     if (r->own)
       own_node_cell(r, &s, c, text, classes, same_as, term);
     else if (c->role == KGI_PGC_OTHER || c->role == KGI_PGC_LABEL)
-      foreign_cell(r, &s, c, text);
+      kgi_pgr_foreign_cell(r, &s, c, text);
   }
   if (!r->own)
-    foreign_attributes(r, &s);
+    kgi_pgr_foreign_attributes(r, &s);
   kgi_buf_dispose(&name);
 }
 
@@ -456,7 +269,7 @@ static void flush_cites(kgi_pgr *r) {
       break;
     }
     kgi_term s = node_term(r->cites_of[i]), o = node_term(src);
-    triple(r, &s, KGI_PROV_DERIVED, &o);
+    kgi_pgr_triple(r, &s, KGI_PROV_DERIVED, &o);
   }
   for (size_t i = 0; i < r->ncites; i++)
     free(r->cites_of[i]);
@@ -467,14 +280,14 @@ static void flush_cites(kgi_pgr *r) {
 
 static const char *endpoint(kgi_pgr *r, size_t off, const char *which) {
   const kgi_pgelem *e = &r->el;
-  if (off == NONE) {
+  if (off == KGI_PGR_NONE) {
     kgi_pgr_fail(r, KG_EDATA, "an edge without a %s", which);
     return NULL;
   }
-  const char *t = node_of(r, str(e, off));
+  const char *t = node_of(r, kgi_pgr_str(e, off));
   if (!t)
     kgi_pgr_fail(r, KG_EDATA, "the edge's %s '%s' is no node declared before it", which,
-                 str(e, off));
+                 kgi_pgr_str(e, off));
   return t;
 }
 
@@ -485,12 +298,12 @@ static void edge_relation(kgi_pgr *r, kgi_buf *out) {
   const char *rel = NULL;
   for (size_t k = 0; k < e->ncells && !rel; k++)
     if (r->cols[e->cells[k].col].role == KGI_PGC_RELATION)
-      rel = str(e, e->cells[k].off);
-  if (!rel && !r->own && e->kind != NONE)
-    rel = str(e, e->kind);
-  if (!rel && !r->own && e->label != NONE) { /* a drawing's edge label names its relation */
-    rel = str(e, e->label);
-    r->el.label = NONE;
+      rel = kgi_pgr_str(e, e->cells[k].off);
+  if (!rel && !r->own && e->kind != KGI_PGR_NONE)
+    rel = kgi_pgr_str(e, e->kind);
+  if (!rel && !r->own && e->label != KGI_PGR_NONE) { /* a drawing's edge label names its relation */
+    rel = kgi_pgr_str(e, e->label);
+    r->el.label = KGI_PGR_NONE;
   }
   kgi_buf_clear(out);
   if (!rel || !*rel)
@@ -504,7 +317,8 @@ static void edge_relation(kgi_pgr *r, kgi_buf *out) {
 /* Has the edge anything to say of itself (a statement about it)? */
 static bool edge_has_statement(const kgi_pgr *r) {
   const kgi_pgelem *e = &r->el;
-  if (!r->own && (e->label != NONE || e->start != NONE || e->end != NONE || e->weight != NONE))
+  if (!r->own && (e->label != KGI_PGR_NONE || e->start != KGI_PGR_NONE || e->end != KGI_PGR_NONE ||
+                  e->weight != KGI_PGR_NONE))
     return true;
   for (size_t k = 0; k < e->ncells; k++) {
     kgi_pgc_role role = r->cols[e->cells[k].col].role;
@@ -533,39 +347,39 @@ static void edge_end(kgi_pgr *r) {
   kgi_buf_init(&pred);
   kgi_buf_init(&stmt);
   edge_relation(r, &pred);
-  kgi_term s = node_term(src), o = node_term(tgt), p = iri_term(kgi_buf_str(&pred));
+  kgi_term s = node_term(src), o = node_term(tgt), p = kgi_pgr_iri_term(kgi_buf_str(&pred));
   if (!pred.oom)
-    triple(r, &s, pred.s, &o);
+    kgi_pgr_triple(r, &s, pred.s, &o);
   if (edge_has_statement(r) && !pred.oom && !r->in->status) {
     for (size_t k = 0; k < e->ncells && !stmt.len; k++)
       if (r->own && r->cols[e->cells[k].col].role == KGI_PGC_STATEMENT)
-        kgi_buf_puts(&stmt, str(e, e->cells[k].off));
+        kgi_buf_puts(&stmt, kgi_pgr_str(e, e->cells[k].off));
     if (!stmt.len) /* a statement of its own, folded into the edge */
       kgi_buf_printf(&stmt, "_:kgexport-edge-%zu", r->in->triples);
-    kgi_term st = node_term(kgi_buf_str(&stmt)), cls = iri_term(KGI_RDF_STATEMENT);
-    triple(r, &st, KGI_RDF_TYPE, &cls);
-    triple(r, &st, KGI_RDF_SUBJECT, &s);
-    triple(r, &st, KGI_RDF_PREDICATE, &p);
-    triple(r, &st, KGI_RDF_OBJECT, &o);
+    kgi_term st = node_term(kgi_buf_str(&stmt)), cls = kgi_pgr_iri_term(KGI_RDF_STATEMENT);
+    kgi_pgr_triple(r, &st, KGI_RDF_TYPE, &cls);
+    kgi_pgr_triple(r, &st, KGI_RDF_SUBJECT, &s);
+    kgi_pgr_triple(r, &st, KGI_RDF_PREDICATE, &p);
+    kgi_pgr_triple(r, &st, KGI_RDF_OBJECT, &o);
     const char *cites = NULL;
     for (size_t k = 0; k < e->ncells && !r->in->status; k++) {
       const kgi_pgcol *c = &r->cols[e->cells[k].col];
-      const char *text = str(e, e->cells[k].off);
+      const char *text = kgi_pgr_str(e, e->cells[k].off);
       if (c->role == KGI_PGC_CITES)
         cites = text;
       else if (r->own)
         own_node_cell(r, &st, c, text, false, false, NULL); /* values: the same as a node's */
       else if (c->role == KGI_PGC_OTHER || c->role == KGI_PGC_LABEL)
-        foreign_cell(r, &st, c, text);
+        kgi_pgr_foreign_cell(r, &st, c, text);
     }
     if (!r->own)
-      foreign_attributes(r, &st);
+      kgi_pgr_foreign_attributes(r, &st);
     const char *source = cites && !r->in->status ? node_of(r, cites) : NULL;
     if (cites && !source)
       kgi_pgr_fail(r, KG_EDATA, "the edge cites '%s', which is no node of the file", cites);
     if (source) {
       kgi_term so = node_term(source);
-      triple(r, &st, KGI_PROV_DERIVED, &so);
+      kgi_pgr_triple(r, &st, KGI_PROV_DERIVED, &so);
     }
   }
   if ((pred.oom || stmt.oom) && !r->in->status)

@@ -74,11 +74,14 @@ typedef struct kgi_pgviz {
   char sizev[32];
 } kgi_pgviz;
 
+/* An absent string of an element (below). */
+#define KGI_PGR_NONE ((size_t)-1)
+
 typedef struct kgi_pgelem {
   bool open, is_edge;
   size_t line, col;
   kgi_buf text; /* the element's strings, NUL-separated; offsets below */
-  size_t id, source, target, label, kind, start, end, weight; /* (size_t)-1: absent */
+  size_t id, source, target, label, kind, start, end, weight; /* KGI_PGR_NONE: absent */
   kgi_pgcell *cells;
   size_t ncells, capcells;
   kgi_pgviz viz;
@@ -135,10 +138,10 @@ void kgi_pgr_name_iri(kgi_pgr *r, const char *name, kgi_buf *out);
 
 /* Add a column declared by the file; its role from kgexport's own names when the file is
  * kgexport's (by `desc`, the GraphML key's description or the GEXF id). Returns its index,
- * or (size_t)-1 on failure (r->in->status set). */
+ * or KGI_PGR_NONE on failure (r->in->status set). */
 size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for_edge, kgi_pgt type,
                           bool list, const char *desc);
-/* The column of an id, for nodes or edges; (size_t)-1 when undeclared. */
+/* The column of an id, for nodes or edges; KGI_PGR_NONE when undeclared. */
 size_t kgi_pgr_find_column(const kgi_pgr *r, const char *id, bool for_edge);
 
 /* ---- elements ---- */
@@ -153,6 +156,24 @@ void kgi_pgr_elem_end(kgi_pgr *r);
 void kgi_pgr_graph_end(kgi_pgr *r);
 /* The graph's title (GraphML's graph <desc>, GEXF's <description>). */
 void kgi_pgr_title(kgi_pgr *r, const char *title);
+
+/* A string the element kept (kgi_pgr_elem_keep). */
+static inline const char *kgi_pgr_str(const kgi_pgelem *e, size_t off) { return e->text.s + off; }
+
+/* ---- values (pgvalues.c) ---- */
+
+kgi_term kgi_pgr_iri_term(const char *s);
+void kgi_pgr_triple(kgi_pgr *r, const kgi_term *s, const char *pred, const kgi_term *o);
+void kgi_pgr_literal(kgi_pgr *r, const kgi_term *s, const char *pred, const char *lexical,
+                     const char *lang, const char *datatype);
+/* The values a cell holds, each NUL-terminated one after another in out: joined by `sep` or
+ * the column's separator (GraphML), a list (GEXF), or one. Their count. */
+size_t kgi_pgr_items(const kgi_pgcol *c, const char *text, const char *sep, kgi_buf *out);
+/* A foreign column's cell: its values typed by the column's declared type. */
+void kgi_pgr_foreign_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, const char *text);
+/* A foreign element's own attributes (label, period, weight, Gephi's drawing) and the
+ * defaults of the columns it has no cell of. */
+void kgi_pgr_foreign_attributes(kgi_pgr *r, const kgi_term *s);
 
 /* Capture character data from now until kgi_pgr_capture_end. */
 void kgi_pgr_capture(kgi_pgr *r);
