@@ -55,7 +55,7 @@ static inline uint64_t word_at(const unsigned char *p) {
 }
 #define HIGH_BITS 0x8080808080808080ULL
 /* Does a word hold a byte below 0x20 (a control character, or a line end)? */
-#define HAS_BELOW_SPACE(w) (((w) - 0x2020202020202020ULL) & ~(w) & HIGH_BITS)
+#define HAS_BELOW_SPACE(w) (((w)-0x2020202020202020ULL) & ~(w)&HIGH_BITS)
 
 bool kgi_utf8_valid(const char *s, size_t len, size_t *bad_offset) {
   const unsigned char *p = (const unsigned char *)s;

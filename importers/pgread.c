@@ -290,19 +290,19 @@ size_t kgi_pgr_find_column(const kgi_pgr *r, const char *id, bool for_edge) {
   for (size_t i = 0; i < r->ncols; i++)
     if (r->cols[i].for_edge == for_edge && strcmp(r->cols[i].id, id) == 0)
       return i;
-  return (size_t)-1;
+  return KGI_PGR_NONE;
 }
 
 size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for_edge, kgi_pgt type,
                           bool list, const char *desc) {
   kgi_input *in = r->in;
-  if (kgi_pgr_find_column(r, id, for_edge) != (size_t)-1) {
+  if (kgi_pgr_find_column(r, id, for_edge) != KGI_PGR_NONE) {
     kgi_pgr_fail(r, KG_EDATA, "%s column '%s' is declared twice", for_edge ? "edge" : "node", id);
-    return (size_t)-1;
+    return KGI_PGR_NONE;
   }
   if (kgi_grow((void **)&r->cols, &r->capcols, r->ncols + 1, sizeof *r->cols, in->err)) {
     in->status = KG_ENOMEM;
-    return (size_t)-1;
+    return KGI_PGR_NONE;
   }
   kgi_pgcol *c = &r->cols[r->ncols];
   memset(c, 0, sizeof *c);
@@ -331,7 +331,7 @@ size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for
   if (!ok || (c->role == KGI_PGC_VALUE && !c->pred)) {
     col_dispose(c);
     in->status = kgi_error_oom(in->err);
-    return (size_t)-1;
+    return KGI_PGR_NONE;
   }
   return r->ncols++;
 }
