@@ -273,23 +273,13 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 }
 
 static kg_status start(kgi_input *in) {
-  xmlSAXHandler sax;
-  memset(&sax, 0, sizeof sax);
-  sax.startElementNs = on_start;
-  sax.endElementNs = on_end;
-  kg_status st = kgi_pgr_start(in, "GEXF", &sax);
-  kgi_pgr *r = in->reader;
-  if (!st && !(r->format_state = kgi_calloc(1, sizeof(gx))))
-    st = kgi_error_oom(in->err);
-  return st;
+  return kgi_pgr_start(in, "GEXF", on_start, on_end, sizeof(gx));
 }
 
 static void finish(kgi_input *in) {
   kgi_pgr *r = in->reader;
-  if (r && r->format_state) {
+  if (r && r->format_state)
     kgi_buf_dispose(&((gx *)r->format_state)->a);
-    free(r->format_state);
-  }
   kgi_pgr_finish(in);
 }
 

@@ -318,15 +318,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 }
 
 static kg_status start(kgi_input *in) {
-  xmlSAXHandler sax;
-  memset(&sax, 0, sizeof sax);
-  sax.startElementNs = on_start;
-  sax.endElementNs = on_end;
-  kg_status st = kgi_pgr_start(in, "GraphML", &sax);
-  kgi_pgr *r = in->reader;
-  if (!st && !(r->format_state = kgi_calloc(1, sizeof(gm))))
-    st = kgi_error_oom(in->err);
-  return st;
+  return kgi_pgr_start(in, "GraphML", on_start, on_end, sizeof(gm));
 }
 
 static void finish(kgi_input *in) {
@@ -337,7 +329,6 @@ static void finish(kgi_input *in) {
                        &g->key_type, &g->key_desc, &g->key_default};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
       kgi_buf_dispose(bufs[i]);
-    free(g);
   }
   kgi_pgr_finish(in);
 }

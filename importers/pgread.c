@@ -101,10 +101,15 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   kgi_buf_put(&r->chars, (const char *)s, (size_t)len);
 }
 
-kg_status kgi_pgr_start(kgi_input *in, const char *format, xmlSAXHandler *sax) {
+kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Func on_start,
+                        endElementNsSAX2Func on_end, size_t state_size) {
   kgi_pgr *r = kgi_calloc(1, sizeof *r);
   if (!r)
     return kgi_error_oom(in->err);
+  xmlSAXHandler handler, *sax = &handler;
+  memset(sax, 0, sizeof *sax);
+  sax->startElementNs = on_start;
+  sax->endElementNs = on_end;
   in->reader = r;
   r->in = in;
   r->format = format;
@@ -121,7 +126,8 @@ kg_status kgi_pgr_start(kgi_input *in, const char *format, xmlSAXHandler *sax) {
   sax->getParameterEntity = on_entity;
   sax->characters = on_chars;
   sax->cdataBlock = on_chars;
-  r->ctxt = xmlCreatePushParserCtxt(sax, r, NULL, 0, in->name);
+  r->format_state = kgi_calloc(1, state_size);
+  r->ctxt = r->format_state ? xmlCreatePushParserCtxt(sax, r, NULL, 0, in->name) : NULL;
   if (!r->ctxt)
     return kgi_error_oom(in->err);
   /* no network, no entity substitution, no DTD loading: libxml2's safe defaults, stated */
@@ -179,6 +185,7 @@ void kgi_pgr_finish(kgi_input *in) {
   kgi_buf_dispose(&r->scratch);
   kgi_buf_dispose(&r->scratch2);
   kgi_buf_dispose(&r->scratch3);
+  free(r->format_state);
   free(r);
   in->reader = NULL;
 }

@@ -15,8 +15,7 @@
 
 #include "importer.h"
 
-struct _xmlParserCtxt;
-struct _xmlSAXHandler;
+#include <libxml/parser.h>
 
 /* The roles of the columns kgexport's own writers derive or fix (exporters/columns.h). */
 typedef enum {
@@ -116,10 +115,12 @@ typedef struct kgi_pgr {
 
 /* ---- the parser (pgread.c) ---- */
 
-/* Start a push parser with the format's SAX handlers (startElementNs, endElementNs and
- * characters; the rest is set here). */
-kg_status kgi_pgr_start(kgi_input *in, const char *format, struct _xmlSAXHandler *sax);
+/* Start a push parser with the format's element handlers (the rest are set here), and a
+ * zeroed state of state_size bytes for the format (r->format_state). */
+kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Func on_start,
+                        endElementNsSAX2Func on_end, size_t state_size);
 kg_status kgi_pgr_feed(kgi_input *in, const char *data, size_t n, bool at_end);
+/* Free the reader; the format's state, whose own buffers the format freed first. */
 void kgi_pgr_finish(kgi_input *in);
 
 /* Fail at the parser's current position: "name:line:col: msg". */
