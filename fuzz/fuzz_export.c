@@ -118,6 +118,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t len = 0;
     kg_error_init(&err);
     char *buf = export_to_memory(g, format, &len, &err);
+    /* RDF/XML cannot write a predicate that does not end in an XML name: refused as data */
+    if (!buf && err.status == KG_EDATA && !strcmp(format, "rdfxml"))
+      continue;
     if (!buf)
       die(format, "an accepted graph does not export", err.message);
     check_output(g, format, buf, len, s.triples);

@@ -58,6 +58,12 @@ expect 64 -i turtel "$tmp/one.txt"
 inputs="turtle, ntriples, rdfxml, nquads, trig, graphml, gexf"
 says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: $inputs"
 
+# RDF/XML writes predicates as element names: one that does not end in an XML name is refused
+# with its IRI (raptor's serializer would stop half-way, rapper skips the triple unsaid)
+printf '<http://example.org/a> <http://example.org/p/1> "x" .\n' >"$tmp/p1.nt"
+expect 65 -f rdfxml -o "$tmp/p1.rdf" "$tmp/p1.nt"
+says "kgexport: $tmp/p1.rdf: RDF/XML cannot write the predicate <http://example.org/p/1>: it does not end in an XML name, and RDF/XML writes predicates as element names (Turtle, N-Triples and N-Quads can)"
+[ ! -e "$tmp/p1.rdf" ] || fail "a refused RDF/XML export left a file"
 # formats kgexport does not read: named as such, not a Turtle syntax error
 printf '{"@id": "http://example.org/a"}\n' >"$tmp/data.jsonld"
 expect 65 "$tmp/data.jsonld"
