@@ -45,6 +45,8 @@ typedef struct reader {
   size_t cap_nodes, cap_edges;
   const char *graph_iri; /* the last graph looked up, and its node */
   kg_node *graph_node;
+  long tag_run;  /* characters of the language tag being read (-1: none), check_language_tags */
+  size_t tag_at; /* where it starts, in the window */
 } reader;
 
 static const char *uri_str(raptor_uri *u) { return (const char *)raptor_uri_as_string(u); }
@@ -509,6 +511,7 @@ static kg_status start(kgi_input *in) {
     return kgi_error_oom(in->err);
   in->reader = r;
   kgi_buf_init(&r->prolog);
+  r->tag_run = -1;
   r->syn = syntax_of(in->format);
   if (!(r->world = kgi_raptor_world_get()))
     return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
@@ -530,8 +533,54 @@ static kg_status start(kgi_input *in) {
   return KG_OK;
 }
 
+/*
+ * raptor 2.0.15 holds a language tag's length in an unsigned char (raptor_new_term_from_literal):
+ * a tag of 256 characters or more is cut, and the cut copy, which has no terminating NUL, is
+ * later read past its end (ASan: a heap overflow, in every syntax raptor reads; found by
+ * fuzz_import). No real tag is that long (BCP 47's subtags have 8 characters at most): one is
+ * refused before raptor reads it, by its place. A tag starts after '@' (Turtle, TriG,
+ * N-Quads) or as the value of xml:lang (RDF/XML); the count goes on across chunks. A string
+ * holding '@' and 256 letters or digits in a row is refused too: a false alarm too rare to
+ * cost a parser of our own.
+ */
+enum { RAPTOR_LANG_MAX = 255 };
+
+static bool tag_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static void check_language_tags(kgi_input *in, reader *r, size_t n) {
+  const kgi_window *w = &in->win;
+  for (size_t off = w->len - n; off < w->len && !in->status; off++) {
+    unsigned char c = (unsigned char)w->text[off];
+    if (r->tag_run >= 0 && tag_char(c)) {
+      if (++r->tag_run > RAPTOR_LANG_MAX) {
+        size_t line, col;
+        kgi_window_line_col(w, r->tag_at, &line, &col);
+        kgi_error_set(in->err, KG_EDATA,
+                      "%s:%zu:%zu: a language tag of more than %d characters, which the RDF "
+                      "parser (raptor 2.0.15) cannot read safely",
+                      in->name, line, col, RAPTOR_LANG_MAX);
+        in->status = KG_EDATA;
+      }
+      continue;
+    }
+    r->tag_run = -1;
+    bool opens = !r->syn->xml ? c == '@'
+                              : (c == '"' || c == '\'') && off >= 5 &&
+                                    memcmp(w->text + off - 5, "lang=", 5) == 0;
+    if (opens) {
+      r->tag_run = 0;
+      r->tag_at = off + 1;
+    }
+  }
+}
+
 static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
   reader *r = in->reader;
+  check_language_tags(in, r, n);
+  if (in->status)
+    return in->status;
   bool done = false;
   kg_status st = feed_xml(in, data, n, at_end, &done);
   if (!st && !done)
