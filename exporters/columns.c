@@ -195,14 +195,28 @@ static char *value_name(const char *pred, const char *lang, const char *kind_suf
   return r;
 }
 
-/* Columns are few (one per distinct property), so these linear checks stay cheap. */
+/* A name or an id taken already: found by its hash (a graph may have a million columns). */
+typedef struct nameprobe {
+  const kgi_columns *c;
+  const char *text;
+  bool as_id;
+  kgi_col_for t;
+} nameprobe;
+
+static bool name_is(void *ctx, uint32_t v) {
+  const nameprobe *p = ctx;
+  const kgi_column *k = &p->c->cols[v];
+  return p->as_id ? strcmp(k->id, p->text) == 0
+                  : k->target == p->t && strcmp(k->name, p->text) == 0;
+}
+
+static uint64_t name_hash(const char *text, bool as_id, kgi_col_for t) {
+  return kgi_hash_str(text, as_id ? 0 : 1 + (uint64_t)t);
+}
+
 static bool taken(const kgi_columns *c, const char *text, bool as_id, kgi_col_for t) {
-  for (size_t i = 0; i < c->ncols; i++) {
-    const kgi_column *k = &c->cols[i];
-    if (as_id ? strcmp(k->id, text) == 0 : (k->target == t && strcmp(k->name, text) == 0))
-      return true;
-  }
-  return false;
+  nameprobe p = {c, text, as_id, t};
+  return kgi_index_find(as_id ? &c->id_ix : &c->name_ix, name_hash(text, as_id, t), name_is, &p);
 }
 
 static char *free_name(const kgi_columns *c, const char *base, bool as_id, kgi_col_for t) {
@@ -216,14 +230,22 @@ static char *free_name(const kgi_columns *c, const char *base, bool as_id, kgi_c
   return r;
 }
 
+static uint64_t pred_hash(kgi_col_for t, const char *pred, const char *lang) {
+  return kgi_hash_mix(kgi_hash_mix((uint64_t)t, (uint64_t)(uintptr_t)pred),
+                      (uint64_t)(uintptr_t)lang);
+}
+
+static bool pred_is(void *ctx, uint32_t v) {
+  const colprobe *p = ctx;
+  const kgi_column *k = &p->c->cols[v];
+  return k->target == p->key->t && k->role == KGI_COL_VALUE && k->pred == p->key->pred &&
+         k->lang == p->key->lang;
+}
+
 /* Is there a value column of this predicate and language already (of another kind)? */
-static bool has_value_column(const kgi_columns *c, kgi_col_for t, const char *pred,
-                             const char *lang) {
-  for (size_t i = 0; i < c->ncols; i++)
-    if (c->cols[i].target == t && c->cols[i].role == KGI_COL_VALUE && c->cols[i].pred == pred &&
-        c->cols[i].lang == lang)
-      return true;
-  return false;
+static bool has_value_column(const kgi_columns *c, const colkey *key) {
+  colprobe p = {c, key};
+  return kgi_index_find(&c->pred_ix, pred_hash(key->t, key->pred, key->lang), pred_is, &p);
 }
 
 static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_col_type type,
@@ -235,7 +257,7 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
   if (name) {
     base = nmtoken(name, NULL);
   } else {
-    const char *suffix = !has_value_column(c, key->t, key->pred, key->lang) ? NULL
+    const char *suffix = !has_value_column(c, key)     ? NULL
                          : key->kind == KG_VALUE_TYPED ? kgi_local_name(key->datatype)
                                                        : kg_value_kind_name(key->kind);
     base = value_name(key->pred, key->lang, suffix);
@@ -271,7 +293,12 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
     return NULL;
   }
   c->cols[c->ncols] = nk;
-  if (kgi_index_put(&c->ix, col_hash(key), (uint32_t)c->ncols, err))
+  uint32_t at = (uint32_t)c->ncols;
+  if (kgi_index_put(&c->ix, col_hash(key), at, err) ||
+      kgi_index_put(&c->name_ix, name_hash(nk.name, false, key->t), at, err) ||
+      kgi_index_put(&c->id_ix, name_hash(nk.id, true, key->t), at, err) ||
+      (key->r == KGI_COL_VALUE &&
+       kgi_index_put(&c->pred_ix, pred_hash(key->t, key->pred, key->lang), at, err)))
     return NULL;
   if (key->r < KGI_COL_VALUE && key->r != KGI_COL_LABEL_LANG && !key->lang)
     c->fixed_ix[key->t][key->r] = (uint32_t)c->ncols + 1;
@@ -352,8 +379,36 @@ static kg_status describe(kgi_columns *c, kg_error *err) {
   return oom ? kgi_error_oom(err) : KG_OK;
 }
 
+/* Mark the multi-valued columns one of whose values holds "; " (one pass over the values):
+ * only those look further for their separator. */
+static void note_clashes(kgi_columns *c, const kg_graph *g) {
+  for (size_t i = 0; i < g->nnodes; i++) {
+    const kg_node *n = g->nodes[i];
+    for (uint32_t j = 0; j < n->nlabels; j++) {
+      kgi_column *k = (kgi_column *)kgi_columns_find(c, KGI_FOR_NODE, KGI_COL_LABEL_LANG, NULL,
+                                                     n->labels[j].lang);
+      if (k && k->multi && strstr(n->labels[j].text, "; "))
+        k->sep_clash = true;
+    }
+  }
+  for (int t = 0; t < 2; t++) {
+    size_t n = t ? g->nedges : g->nnodes;
+    for (size_t i = 0; i < n; i++) {
+      const kgi_prop *props = t ? g->edges[i]->quals : g->nodes[i]->props;
+      uint32_t m = t ? g->edges[i]->nquals : g->nodes[i]->nprops;
+      for (uint32_t j = 0; j < m; j++) {
+        kgi_column *k =
+            (kgi_column *)kgi_columns_find_value(c, (kgi_col_for)t, props[j].pred, &props[j].value);
+        if (k && k->multi && strstr(props[j].value.lexical, "; "))
+          k->sep_clash = true;
+      }
+    }
+  }
+}
+
 /* The separators of the multi-valued columns: "; ", else " | ", " || ", ... */
 static kg_status choose_separators(kgi_columns *c, const kg_graph *g, kg_error *err) {
+  note_clashes(c, g);
   for (size_t i = 0; i < c->ncols; i++) {
     kgi_column *k = &c->cols[i];
     if (!k->multi || (k->role != KGI_COL_VALUE && k->role != KGI_COL_LABEL_LANG))
@@ -361,7 +416,7 @@ static kg_status choose_separators(kgi_columns *c, const kg_graph *g, kg_error *
     kgi_buf sep;
     kgi_buf_init(&sep);
     kgi_buf_puts(&sep, "; ");
-    for (size_t bars = 1; !sep.oom && sep_in_values(k, c, g, sep.s); bars++) {
+    for (size_t bars = 1; k->sep_clash && !sep.oom && sep_in_values(k, c, g, sep.s); bars++) {
       kgi_buf_clear(&sep);
       kgi_buf_puts(&sep, " ");
       for (size_t b = 0; b < bars; b++)
@@ -464,6 +519,9 @@ void kgi_columns_dispose(kgi_columns *c) {
     free(c->node_ids[i]);
   free(c->node_ids);
   kgi_index_dispose(&c->ix);
+  kgi_index_dispose(&c->name_ix);
+  kgi_index_dispose(&c->id_ix);
+  kgi_index_dispose(&c->pred_ix);
   kgi_index_dispose(&c->nid_ix);
   memset(c, 0, sizeof *c);
 }

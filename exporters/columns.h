@@ -57,6 +57,7 @@ typedef struct kgi_column {
      else the first of " | ", " || ", ... that no value of the column holds, so the values
      split back exactly */
   char *sep;
+  bool sep_clash; /* some value holds "; " (choose_separators) */
   /* VALUE and LABEL_LANG: the descriptor of its values (core/desc.c), "kg:role@en" */
   char *desc;
 } kgi_column;
@@ -76,6 +77,9 @@ typedef struct kgi_columns {
      when absent (asked for every node and edge: an array, not a hash lookup) */
   uint32_t fixed_ix[2][KGI_COL_VALUE];
   kgi_index ix;
+  /* names (per element kind), ids, and value columns by predicate and language: a graph
+     may have a million predicates, so no lookup here scans the columns */
+  kgi_index name_ix, id_ix, pred_ix;
   char **node_ids; /* per node index: NMTOKEN, unique */
   size_t nnode_ids;
   kgi_index nid_ix;
