@@ -64,6 +64,11 @@ printf '<http://example.org/a> <http://example.org/p/1> "x" .\n' >"$tmp/p1.nt"
 expect 65 -f rdfxml -o "$tmp/p1.rdf" "$tmp/p1.nt"
 says "kgexport: $tmp/p1.rdf: RDF/XML cannot write the predicate <http://example.org/p/1>: it does not end in an XML name, and RDF/XML writes predicates as element names (Turtle, N-Triples and N-Quads can)"
 [ ! -e "$tmp/p1.rdf" ] || fail "a refused RDF/XML export left a file"
+# and raptor's RDF/XML writer refuses U+007F (DEL), which XML 1.0 allows: refused first
+printf '<http://example.org/a> <http://example.org/p> "x\177y" .\n' >"$tmp/del.nt"
+expect 65 -f rdfxml -o "$tmp/del.rdf" "$tmp/del.nt"
+says "kgexport: $tmp/del.rdf: RDF/XML cannot write U+007F (DEL), in http://example.org/a: raptor's RDF/XML writer refuses it, though XML 1.0 allows it (Turtle, N-Triples and N-Quads can)"
+expect 0 -f turtle -o "$tmp/del.ttl" "$tmp/del.nt"
 # formats kgexport does not read: named as such, not a Turtle syntax error
 printf '{"@id": "http://example.org/a"}\n' >"$tmp/data.jsonld"
 expect 65 "$tmp/data.jsonld"
