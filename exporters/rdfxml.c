@@ -4,8 +4,9 @@
 #include <string.h>
 
 /*
- * RDF/XML writes a predicate as an element name: its IRI must end in an XML name (a letter or
- * '_', then letters, digits, '.', '-', '_'), which becomes the local part after a namespace.
+ * RDF/XML writes a predicate, and a class (a typed node), as an element name: its IRI must end
+ * in an XML name (a letter or '_', then letters, digits, '.', '-', '_'), which becomes the
+ * local part after a namespace.
  * raptor's serializer fails on one that does not (`owl:` alone, `http://e.org/p/1`) with its
  * own words half-way through the file: checked first, with the predicate named. Bytes of
  * non-ASCII letters are taken as name characters, as raptor does.
@@ -15,23 +16,36 @@ static bool name_char(unsigned char c, bool first) {
          (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
 }
 
-static bool ends_in_xml_name(const char *iri) {
+/* Where the local name an XML writer splits an IRI into starts (its length when none). */
+static size_t local_name_at(const char *iri) {
   size_t n = strlen(iri), start = n;
   while (start > 0 && name_char((unsigned char)iri[start - 1], false))
     start--;
   while (start < n && !name_char((unsigned char)iri[start], true))
     start++; /* a local name starts with a letter or '_' */
-  return start < n;
+  return start;
+}
+
+/* A predicate, or a class (written as a typed node's element name), as an element name. */
+static kg_status check_name(const char *iri, const char *what, kg_error *err) {
+  size_t at = local_name_at(iri), rdf = strlen(KGI_RDF);
+  /* a namespace that extends RDF's own (rdf-syntax-ns#v#) is forbidden in RDF/XML */
+  if (at < strlen(iri) && strncmp(iri, KGI_RDF, rdf) == 0 && at != rdf)
+    return kgi_error_set(err, KG_EDATA,
+                         "RDF/XML cannot write the %s <%s>: its namespace would extend the RDF "
+                         "namespace, which RDF/XML forbids (Turtle, N-Triples and N-Quads can)",
+                         what, iri);
+  if (at < strlen(iri))
+    return KG_OK;
+  return kgi_error_set(err, KG_EDATA,
+                       "RDF/XML cannot write the %s <%s>: it does not end in an XML name, and "
+                       "RDF/XML writes it as an element name (Turtle, N-Triples and N-Quads "
+                       "can)",
+                       what, iri);
 }
 
 static kg_status check_predicate(const char *pred, kg_error *err) {
-  if (ends_in_xml_name(pred))
-    return KG_OK;
-  return kgi_error_set(err, KG_EDATA,
-                       "RDF/XML cannot write the predicate <%s>: it does not end in an XML "
-                       "name, and RDF/XML writes predicates as element names (Turtle, "
-                       "N-Triples and N-Quads can)",
-                       pred);
+  return check_name(pred, "predicate", err);
 }
 
 /*
@@ -63,7 +77,9 @@ static kg_status check_graph(const kg_graph *g, kg_error *err) {
     const char *where = n->iri ? n->iri : n->id;
     kg_status st = check_text(where, where, err);
     for (uint32_t k = 0; !st && k < n->nclasses; k++)
-      st = check_text(n->classes[k], where, err);
+      st = check_text(n->classes[k], where, err) || check_name(n->classes[k], "class", err)
+               ? KG_EDATA
+               : KG_OK;
     for (uint32_t k = 0; !st && k < n->nlabels; k++)
       st = check_text(n->labels[k].text, where, err);
     for (uint32_t k = 0; !st && k < n->nsame; k++)

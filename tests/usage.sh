@@ -62,7 +62,15 @@ says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input form
 # with its IRI (raptor's serializer would stop half-way, rapper skips the triple unsaid)
 printf '<http://example.org/a> <http://example.org/p/1> "x" .\n' >"$tmp/p1.nt"
 expect 65 -f rdfxml -o "$tmp/p1.rdf" "$tmp/p1.nt"
-says "kgexport: $tmp/p1.rdf: RDF/XML cannot write the predicate <http://example.org/p/1>: it does not end in an XML name, and RDF/XML writes predicates as element names (Turtle, N-Triples and N-Quads can)"
+says "kgexport: $tmp/p1.rdf: RDF/XML cannot write the predicate <http://example.org/p/1>: it does not end in an XML name, and RDF/XML writes it as an element name (Turtle, N-Triples and N-Quads can)"
+# and a namespace that would extend RDF's own, which RDF/XML forbids
+printf '<http://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#v#ct> "x" .\n' >"$tmp/rdfns.nt"
+expect 65 -f rdfxml -o "$tmp/rdfns.rdf" "$tmp/rdfns.nt"
+says "kgexport: $tmp/rdfns.rdf: RDF/XML cannot write the predicate <http://www.w3.org/1999/02/22-rdf-syntax-ns#v#ct>: its namespace would extend the RDF namespace, which RDF/XML forbids (Turtle, N-Triples and N-Quads can)"
+# a class the same: RDF/XML writes a typed node as an element named after it
+printf '@prefix e: <#> .\n[] a e: .\n' >"$tmp/class.ttl"
+expect 65 -b https://example.org/f/ -f rdfxml -o "$tmp/class.rdf" "$tmp/class.ttl"
+says "kgexport: $tmp/class.rdf: RDF/XML cannot write the class <https://example.org/f/#>: it does not end in an XML name, and RDF/XML writes it as an element name (Turtle, N-Triples and N-Quads can)"
 [ ! -e "$tmp/p1.rdf" ] || fail "a refused RDF/XML export left a file"
 # and raptor's RDF/XML writer refuses U+007F (DEL), which XML 1.0 allows: refused first
 printf '<http://example.org/a> <http://example.org/p> "x\177y" .\n' >"$tmp/del.nt"
