@@ -29,10 +29,7 @@ typedef enum {
   X_SPELLS
 } gx_what;
 
-enum { STACK_MAX = 1024 };
-
 typedef struct gx {
-  unsigned char stack[STACK_MAX];
   bool class_edge;  /* the <attributes> being read are the edges' */
   size_t attribute; /* the column being declared */
   kgi_buf a;
@@ -217,15 +214,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
   KGI_UNUSED(ns);
   KGI_UNUSED(ndefaulted);
   kgi_pgr *r = ctx;
-  gx *x = X(r);
   const char *name = (const char *)local;
   if (r->in->status)
     return;
-  if (r->depth >= STACK_MAX) {
-    kgi_pgr_fail(r, KG_EDATA, "elements nested deeper than %d", STACK_MAX);
-    return;
-  }
-  gx_what what = X_OTHER, parent = r->depth ? x->stack[r->depth - 1] : X_OTHER;
+  gx_what what = X_OTHER, parent = (gx_what)kgi_pgr_parent(r, X_OTHER);
   bool viz_ns = uri && strstr((const char *)uri, "/viz");
   if (!r->depth) {
     if (strcmp(name, "gexf") || viz_ns) {
@@ -240,7 +232,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
   } else {
     what = classify(r, parent, name, (const char **)attrs, nattrs);
   }
-  x->stack[r->depth++] = (unsigned char)what;
+  kgi_pgr_push(r, what);
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
@@ -249,16 +241,14 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   KGI_UNUSED(uri);
   kgi_pgr *r = ctx;
   gx *x = X(r);
-  if (r->in->status || !r->depth)
+  int popped = kgi_pgr_pop(r);
+  if (popped < 0)
     return;
-  gx_what what = x->stack[--r->depth];
+  gx_what what = (gx_what)popped;
   size_t len;
   const char *text;
   switch (what) {
-  case X_CREATOR:
-    text = kgi_pgr_capture_end(r, &len);
-    r->own = strncmp(text, KGI_PG_MARK " ", strlen(KGI_PG_MARK) + 1) == 0;
-    break;
+  case X_CREATOR: kgi_pgr_note_own(r); break;
   case X_DESCRIPTION: kgi_pgr_title(r, kgi_pgr_capture_end(r, &len)); break;
   case X_DEFAULT:
     text = kgi_pgr_capture_end(r, &len);

@@ -14,7 +14,7 @@
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define YFILES_NS "http://www.yworks.com/xml/graphml"
 
-/* What an open element is; a stack of them, as deep as libxml2 lets a document be. */
+/* What an open element is (pgread.c keeps the stack of them). */
 typedef enum {
   G_OTHER,
   G_ROOT,
@@ -31,10 +31,7 @@ typedef enum {
   G_YLABEL /* yEd's y:NodeLabel or y:EdgeLabel: the element's label */
 } gm_what;
 
-enum { STACK_MAX = 1024 };
-
 typedef struct gm {
-  unsigned char stack[STACK_MAX];
   size_t graphs; /* <graph>s open */
   kgi_buf key_id, key_for, key_name, key_type, key_desc, key_default;
   bool key_yfiles, key_has_default;
@@ -238,15 +235,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
   KGI_UNUSED(ns);
   KGI_UNUSED(ndefaulted);
   kgi_pgr *r = R(ctx);
-  gm *g = G(r);
   const char *name = (const char *)local;
   if (r->in->status)
     return;
-  if (r->depth >= STACK_MAX) {
-    kgi_pgr_fail(r, KG_EDATA, "elements nested deeper than %d", STACK_MAX);
-    return;
-  }
-  gm_what what = G_OTHER, parent = r->depth ? g->stack[r->depth - 1] : G_OTHER;
+  gm_what what = G_OTHER, parent = (gm_what)kgi_pgr_parent(r, G_OTHER);
   if (!r->depth) {
     if (strcmp(name, "graphml") || !graphml_ns(uri)) {
       kgi_pgr_fail(r, KG_EDATA, "the root element is <%s>, not GraphML's <graphml>", name);
@@ -265,7 +257,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     else
       element_begin(r, &what, (const char **)attrs, nattrs);
   }
-  g->stack[r->depth++] = (unsigned char)what;
+  kgi_pgr_push(r, what);
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
@@ -274,16 +266,14 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   KGI_UNUSED(uri);
   kgi_pgr *r = R(ctx);
   gm *g = G(r);
-  if (r->in->status || !r->depth)
+  int popped = kgi_pgr_pop(r);
+  if (popped < 0)
     return;
-  gm_what what = g->stack[--r->depth];
+  gm_what what = (gm_what)popped;
   size_t len;
   const char *text;
   switch (what) {
-  case G_ROOT_DESC:
-    text = kgi_pgr_capture_end(r, &len);
-    r->own = strncmp(text, KGI_PG_MARK " ", strlen(KGI_PG_MARK) + 1) == 0;
-    break;
+  case G_ROOT_DESC: kgi_pgr_note_own(r); break;
   case G_GRAPH_DESC: kgi_pgr_title(r, kgi_pgr_capture_end(r, &len)); break;
   case G_KEY_DESC:
     text = kgi_pgr_capture_end(r, &len);

@@ -226,6 +226,25 @@ const char *kgi_pgr_capture_end(kgi_pgr *r, size_t *len) {
   return r->chars.oom ? "" : kgi_buf_str(&r->chars);
 }
 
+bool kgi_pgr_push(kgi_pgr *r, int what) {
+  if (r->depth >= KGI_PGR_DEPTH_MAX) {
+    kgi_pgr_fail(r, KG_EDATA, "elements nested deeper than %d", KGI_PGR_DEPTH_MAX);
+    return false;
+  }
+  r->stack[r->depth++] = (unsigned char)what;
+  return true;
+}
+
+int kgi_pgr_pop(kgi_pgr *r) { return r->in->status || !r->depth ? -1 : r->stack[--r->depth]; }
+
+int kgi_pgr_parent(const kgi_pgr *r, int none) { return r->depth ? r->stack[r->depth - 1] : none; }
+
+void kgi_pgr_note_own(kgi_pgr *r) {
+  size_t len;
+  const char *text = kgi_pgr_capture_end(r, &len);
+  r->own = strncmp(text, KGI_PG_MARK " ", strlen(KGI_PG_MARK) + 1) == 0;
+}
+
 /* ---- columns ---- */
 
 /* The roles of kgexport's own fixed columns, by name (exporters/graphml.c, gexf.c). */

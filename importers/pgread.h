@@ -73,6 +73,8 @@ typedef struct kgi_pgviz {
   char sizev[32];
 } kgi_pgviz;
 
+enum { KGI_PGR_DEPTH_MAX = 1024 };
+
 /* An absent string of an element (below). */
 #define KGI_PGR_NONE ((size_t)-1)
 
@@ -92,6 +94,9 @@ typedef struct kgi_pgr {
   struct _xmlParserCtxt *ctxt;
   bool own;     /* written by kgexport */
   bool started; /* the root was seen */
+  /* what each open element is, in the format's own terms (its enum), as deep as libxml2
+     lets a document nest */
+  unsigned char stack[KGI_PGR_DEPTH_MAX];
   size_t depth;
   kgi_pgcol *cols;
   size_t ncols, capcols;
@@ -175,6 +180,17 @@ void kgi_pgr_foreign_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
 /* A foreign element's own attributes (label, period, weight, Gephi's drawing) and the
  * defaults of the columns it has no cell of. */
 void kgi_pgr_foreign_attributes(kgi_pgr *r, const kgi_term *s);
+
+/* The element that starts: what it is (the format's enum), pushed; false (the import
+ * failed) when the document nests too deep. */
+bool kgi_pgr_push(kgi_pgr *r, int what);
+/* What the element that ends was; -1 when the import has failed (nothing to do). */
+int kgi_pgr_pop(kgi_pgr *r);
+/* What the element that holds the one starting is (`none` at the root). */
+int kgi_pgr_parent(const kgi_pgr *r, int none);
+/* The captured text is the file's creator (GEXF) or description (GraphML): is it
+ * kgexport's? */
+void kgi_pgr_note_own(kgi_pgr *r);
 
 /* Capture character data from now until kgi_pgr_capture_end. */
 void kgi_pgr_capture(kgi_pgr *r);
