@@ -11,6 +11,7 @@
 typedef struct folding {
   kg_graph *g;
   const uint8_t *candidate; /* per node: has an rdf:subject */
+  uint8_t *foldable;        /* per node: a candidate that is nothing but a statement */
   uint8_t *drop_node, *drop_edge;
   kg_error *err;
 } folding;
@@ -67,8 +68,10 @@ static kg_status fold_one(folding *f, kg_node *n, kg_edge **out, size_t nout) {
   if (!only_a_statement(n) || !statement_parts(n, out, nout, &se, &oe, &p))
     return KG_OK;
   kg_edge *e = kgi_graph_find_edge(f->g, se->tgt, p, oe->tgt);
-  if (!e || e->nquals || e->stmt_iri || f->candidate[e->src->index])
-    return KG_OK; /* not asserted, or already described by another statement */
+  /* not asserted, or already described by another statement; an edge of a statement that
+     folds itself is not described (a statement about a kept node's edge is) */
+  if (!e || e->nquals || e->stmt_iri || f->foldable[e->src->index])
+    return KG_OK;
   for (uint32_t i = 0; i < n->nprops; i++) {
     if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0)
       continue;
@@ -93,7 +96,7 @@ static kg_status fold_one(folding *f, kg_node *n, kg_edge **out, size_t nout) {
 
 kg_status kgi_fold_statements(kg_graph *g, const uint8_t *candidate, uint8_t *drop_node,
                               uint8_t *drop_edge, kg_error *err) {
-  folding f = {g, candidate, drop_node, drop_edge, err};
+  folding f = {g, candidate, NULL, drop_node, drop_edge, err};
   size_t count = 0;
   for (size_t i = 0; i < g->nedges; i++)
     count += candidate[g->edges[i]->src->index];
@@ -107,6 +110,22 @@ kg_status kgi_fold_statements(kg_graph *g, const uint8_t *candidate, uint8_t *dr
     if (candidate[g->edges[i]->src->index])
       list[k++] = g->edges[i];
   qsort(list, count, sizeof *list, by_src);
+  /* first, which candidates are statements that fold: a statement about the edge of one of
+     them is a statement about a statement's part, left as it is */
+  if (!(f.foldable = kgi_calloc(g->nnodes ? g->nnodes : 1, 1))) {
+    free(list);
+    return kgi_error_oom(err);
+  }
+  for (size_t i = 0; i < count;) {
+    size_t j = i;
+    while (j < count && list[j]->src == list[i]->src)
+      j++;
+    kg_edge *se, *oe;
+    const char *p;
+    const kg_node *n = list[i]->src;
+    f.foldable[n->index] = only_a_statement(n) && statement_parts(n, list + i, j - i, &se, &oe, &p);
+    i = j;
+  }
   kg_status st = KG_OK;
   for (size_t i = 0; i < count && !st;) {
     size_t j = i;
@@ -116,5 +135,6 @@ kg_status kgi_fold_statements(kg_graph *g, const uint8_t *candidate, uint8_t *dr
     i = j;
   }
   free(list);
+  free(f.foldable);
   return st;
 }
