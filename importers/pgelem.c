@@ -71,14 +71,14 @@ typedef struct idprobe {
 
 static bool id_is(void *ctx, uint32_t v) {
   const idprobe *p = ctx;
-  return strcmp(p->r->node_ids[v], p->id) == 0;
+  return strcmp(p->r->nodes[v].id, p->id) == 0;
 }
 
 /* The term of the node a file's id names, or NULL. */
 static const char *node_of(const kgi_pgr *r, const char *id) {
   idprobe p = {r, id};
   uint32_t *v = kgi_index_find(&r->node_ix, kgi_hash_str(id, 0), id_is, &p);
-  return v ? r->node_terms[*v] : NULL;
+  return v ? r->nodes[*v].term : NULL;
 }
 
 static bool remember_node(kgi_pgr *r, const char *id, const char *term) {
@@ -87,16 +87,16 @@ static bool remember_node(kgi_pgr *r, const char *id, const char *term) {
     kgi_pgr_fail(r, KG_EDATA, "node id '%s' is declared twice", id);
     return false;
   }
-  if (kgi_grow((void **)&r->node_ids, &r->capnodes, r->nnodes + 1, sizeof *r->node_ids, in->err) ||
-      !(r->node_terms = realloc(r->node_terms, r->capnodes * sizeof *r->node_terms))) {
-    in->status = kgi_error_oom(in->err);
+  if (kgi_grow((void **)&r->nodes, &r->capnodes, r->nnodes + 1, sizeof *r->nodes, in->err)) {
+    in->status = KG_ENOMEM;
     return false;
   }
-  r->node_ids[r->nnodes] = strdup(id);
-  r->node_terms[r->nnodes] = strdup(term);
-  if (!r->node_ids[r->nnodes] || !r->node_terms[r->nnodes]) {
-    free(r->node_ids[r->nnodes]);
-    free(r->node_terms[r->nnodes]);
+  struct kgi_pgnode *slot = &r->nodes[r->nnodes];
+  slot->id = strdup(id);
+  slot->term = strdup(term);
+  if (!slot->id || !slot->term) {
+    free(slot->id);
+    free(slot->term);
     in->status = kgi_error_oom(in->err);
     return false;
   }

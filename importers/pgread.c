@@ -169,11 +169,11 @@ void kgi_pgr_finish(kgi_input *in) {
     col_dispose(&r->cols[i]);
   free(r->cols);
   for (size_t i = 0; i < r->nnodes; i++) {
-    free(r->node_ids[i]);
-    free(r->node_terms[i]);
+    free(r->nodes[i].id);
+    free(r->nodes[i].term);
   }
-  free(r->node_ids);
-  free(r->node_terms);
+  free(r->nodes);
+  kgi_index_dispose(&r->col_ix);
   kgi_index_dispose(&r->node_ix);
   for (size_t i = 0; i < r->ncites; i++)
     free(r->cites_of[i]);
@@ -312,11 +312,21 @@ void kgi_pgr_name_iri(kgi_pgr *r, const char *name, kgi_buf *out) {
       kgi_buf_put(out, (const char *)p, 1);
 }
 
+typedef struct colprobe {
+  const kgi_pgr *r;
+  const char *id;
+  bool for_edge;
+} colprobe;
+
+static bool col_is(void *ctx, uint32_t v) {
+  const colprobe *p = ctx;
+  return p->r->cols[v].for_edge == p->for_edge && strcmp(p->r->cols[v].id, p->id) == 0;
+}
+
 size_t kgi_pgr_find_column(const kgi_pgr *r, const char *id, bool for_edge) {
-  for (size_t i = 0; i < r->ncols; i++)
-    if (r->cols[i].for_edge == for_edge && strcmp(r->cols[i].id, id) == 0)
-      return i;
-  return KGI_PGR_NONE;
+  colprobe p = {r, id, for_edge};
+  uint32_t *v = kgi_index_find(&r->col_ix, kgi_hash_str(id, for_edge), col_is, &p);
+  return v ? *v : KGI_PGR_NONE;
 }
 
 size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for_edge, kgi_pgt type,
@@ -357,6 +367,11 @@ size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for
   if (!ok || (c->role == KGI_PGC_VALUE && !c->pred)) {
     col_dispose(c);
     in->status = kgi_error_oom(in->err);
+    return KGI_PGR_NONE;
+  }
+  if ((in->status =
+           kgi_index_put(&r->col_ix, kgi_hash_str(c->id, for_edge), (uint32_t)r->ncols, in->err))) {
+    col_dispose(c);
     return KGI_PGR_NONE;
   }
   return r->ncols++;

@@ -100,11 +100,14 @@ typedef struct kgi_pgr {
   size_t depth;
   kgi_pgcol *cols;
   size_t ncols, capcols;
+  kgi_index col_ix; /* (id, nodes or edges) -> column: a file may declare a million */
   kgi_pgelem el;
   kgi_buf chars;  /* character data of the element being read, when capturing */
   bool capturing; /* inside an element whose text is a value */
   /* node ids: the file's id -> the node's term (an IRI, or "_:label") */
-  char **node_ids, **node_terms;
+  struct kgi_pgnode {
+    char *id, *term;
+  } * nodes;
   size_t nnodes, capnodes;
   kgi_index node_ix;
   /* nodes' sources, named before every node is known: written once the nodes are in */

@@ -566,6 +566,13 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
       continue;
     }
     r->tag_run = -1;
+    if (!r->syn->xml && c != '@') { /* outside a tag: on to the next '@' */
+      const char *at = memchr(w->text + off, '@', w->len - off);
+      off = at ? (size_t)(at - w->text) : w->len;
+      if (!at)
+        break;
+      c = '@';
+    }
     bool opens = !r->syn->xml ? c == '@'
                               : (c == '"' || c == '\'') && off >= 5 &&
                                     memcmp(w->text + off - 5, "lang=", 5) == 0;
