@@ -2,11 +2,13 @@
 #include "kgexport.h"
 #include "progress.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,10 @@ static void usage(FILE *f) {
     fprintf(f, "                          %-9s %s\n", kg_input_format_name(i),
             kg_input_format_description(kg_input_format_name(i)));
   fprintf(f, "  -b, --base IRI        node ids are relative to IRI\n"
+             "      --max-term-bytes N  the longest IRI, literal or blank node label the input\n"
+             "                        may hold, in bytes; K, M, G multiply by 1024, 1024^2,\n"
+             "                        1024^3 (default 64M; GraphML and GEXF values stop at\n"
+             "                        libxml2's 10,000,000 bytes whatever it says)\n"
              "      --sparql URL      read the answer of a SPARQL endpoint (http or https) to\n"
              "                        --query instead of an INPUT\n"
              "      --query QUERY     a CONSTRUCT or DESCRIBE query: a file holding it, or the\n"
@@ -316,6 +322,31 @@ static int parse_seconds(long *out, const char *opt, const char *arg) {
   return 0;
 }
 
+/* --max-term-bytes: a whole number of bytes, 1 or more, with an optional K, M or G (powers
+ * of 1024). */
+static int parse_bytes(size_t *out, const char *opt, const char *arg) {
+  char *end = (char *)arg;
+  unsigned long long v = 0, unit = 1;
+  errno = 0;
+  if (*arg >= '0' && *arg <= '9') /* strtoull would take "-1" and " 1" */
+    v = strtoull(arg, &end, 10);
+  const char *units = "KMG";
+  const char *u = end != arg && *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+  if (u) {
+    unit = 1ull << (10 * (u - units + 1));
+    end++;
+  }
+  if (end == arg || *end || errno || v < 1 || v > (SIZE_MAX / 8) / unit) {
+    fprintf(stderr,
+            "%s: %s must be a number of bytes, 1 or more, with an optional K, M or G, got "
+            "'%s'\nTry '%s --help'.\n",
+            prog, opt, arg, prog);
+    return -1;
+  }
+  *out = (size_t)(v * unit);
+  return 0;
+}
+
 /* --query: the text of the file it names, else the argument itself (a new string; NULL with
  * a message printed when a file cannot be read or memory runs out). */
 static char *query_text(const char *arg) {
@@ -385,6 +416,7 @@ int main(int argc, char **argv) {
       {"connect-timeout", required_argument, NULL, 'C'},
       {"timeout", required_argument, NULL, 'X'},
       {"gexf-version", required_argument, NULL, 1000},
+      {"max-term-bytes", required_argument, NULL, 1001},
       {NULL, 0, NULL, 0},
   };
   const char *format = "turtle", *output = NULL, *all = NULL, *name = NULL, *syntax = NULL,
@@ -398,6 +430,7 @@ int main(int argc, char **argv) {
   kg_export_options_init(&eopts);
   char *types_buf = NULL;
   const char **types = NULL;
+  size_t max_term = 0; /* 0: the library's default */
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqvhV", opts, NULL)) != -1) {
     switch (c) {
@@ -432,6 +465,10 @@ int main(int argc, char **argv) {
       break;
     case 'R': filter.from = optarg; break;
     case 1000: eopts.format_version = optarg; break;
+    case 1001:
+      if (parse_bytes(&max_term, "--max-term-bytes", optarg))
+        return EXIT_USAGE;
+      break;
     case 'W': {
       kg_error verr;
       kg_error_init(&verr);
@@ -503,6 +540,9 @@ int main(int argc, char **argv) {
     return usage_error("%s", "--query needs --sparql URL (the endpoint to ask)");
   if (sparql && strncasecmp(sparql, "http://", 7) != 0 && strncasecmp(sparql, "https://", 8) != 0)
     return usage_error("--sparql needs an http or https URL, got '%s'", sparql);
+  if (sparql && max_term)
+    return usage_error("%s", "--max-term-bytes is for an INPUT: a SPARQL answer is read with "
+                             "the default limit (64M)");
   if (sparql && (syntax || base))
     return usage_error("%s", "--input-format and --base are for an INPUT: the answer's "
                              "Content-Type chooses its reader and the endpoint is its base");
@@ -524,6 +564,7 @@ int main(int argc, char **argv) {
   kg_import_options_init(&iopts);
   iopts.syntax = syntax;
   iopts.base = base;
+  iopts.max_term_bytes = max_term;
   if (verbose) {
     iopts.on_loss = report_loss;
     iopts.loss_ctx = &import_report;

@@ -14,14 +14,18 @@
 /* ---- the window: the recent input text, for messages (window.c) ---- */
 
 /*
- * A window that starts at the beginning of line first_line and ends at the end of what has
- * been read; line_at[k] is the offset of line first_line + k in it. Bounded, so memory does
- * not grow with the input. init: zero it.
+ * A window that starts in line first_line (at its beginning, or first_col characters into
+ * it when the line is too long to keep whole) and ends at the end of what has been read;
+ * line_at[k] is the offset of line first_line + k in it (line_at[0] is 0). Bounded, so
+ * memory does not grow with the input, however long its lines: only a pinned line is kept
+ * whole. init: zero it.
  */
 typedef struct kgi_window {
   char *text;
   size_t len, cap;
   size_t first_line;
+  size_t first_col; /* characters of line first_line dropped already (a long line is cut) */
+  uint64_t dropped; /* bytes of the input before text[0] */
   size_t *line_at;
   size_t nlines, caplines;
   size_t checked;     /* bytes already checked for UTF-8 and XML characters */
@@ -76,11 +80,16 @@ typedef struct kgi_input {
   void *progress_ctx;
   kg_loss_fn on_loss; /* what the input held that the model does not (NULL: not told) */
   void *loss_ctx;
+  size_t max_term; /* the longest term, in bytes (kg_import_options.max_term_bytes) */
 } kgi_input;
 
 /* Make the node of an IRI or blank node term now, so that nodes keep the order a reader
  * meets them in (map.c); on failure in->status is set. */
 void kgi_input_node(kgi_input *in, const kgi_term *t);
+/* Is the term no longer than in->max_term (its datatype IRI too)? When not, the import
+ * fails with "a literal of more than N bytes" (map.c), at the term when the window still
+ * holds its start. kgi_input_triple asks it of every term. */
+bool kgi_input_term_fits(kgi_input *in, const kgi_term *t);
 /* One triple from the reader into the model (map.c); on failure in->status is set. */
 void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const kgi_term *o);
 /* Fail the import with "name:line[:col]: msg", pointing at `token` when it is found on the

@@ -6,6 +6,7 @@
  */
 #include "importer.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,6 +26,42 @@ void kgi_input_fail(kgi_input *in, kg_status st, const char *token, bool is_term
     kgi_error_set(in->err, st, "%s:%zu: %s", in->name, line, msg);
   }
   in->status = st;
+}
+
+bool kgi_input_term_fits(kgi_input *in, const kgi_term *t) {
+  static const char *const kinds[] = {"an IRI", "a blank node label", "a literal"};
+  const char *what = NULL, *token = t->str;
+  if (t->len > in->max_term)
+    what = kinds[t->type];
+  else if (t->type == KGI_TERM_LITERAL && t->datatype && strlen(t->datatype) > in->max_term)
+    what = "an IRI", token = t->datatype;
+  if (!what || in->status)
+    return !what;
+  char msg[128];
+  kgi_term_too_long(msg, sizeof msg, what, in->max_term);
+  /* at the term as written, when the window still holds its start (an IRI at its '<', a
+     literal at its quote); else the line alone */
+  size_t line = in->cur_line ? in->cur_line : 1, col;
+  size_t off = kgi_window_find(&in->win, line, token);
+  if (off != (size_t)-1) {
+    const char *text = in->win.text;
+    if (t->type == KGI_TERM_IRI && off && text[off - 1] == '<')
+      off--;
+    else if (t->type == KGI_TERM_BLANK && off >= 2 && text[off - 1] == ':' && text[off - 2] == '_')
+      off -= 2;
+    else if (t->type == KGI_TERM_LITERAL && off &&
+             (text[off - 1] == '"' || text[off - 1] == '\'')) {
+      char q = text[--off]; /* and the first of three, of a long string */
+      if (off >= 2 && text[off - 1] == q && text[off - 2] == q)
+        off -= 2;
+    }
+    kgi_window_line_col(&in->win, off, &line, &col);
+    kgi_error_set(in->err, KG_EDATA, "%s:%zu:%zu: %s", in->name, line, col, msg);
+  } else {
+    kgi_error_set(in->err, KG_EDATA, "%s:%zu: %s", in->name, line, msg);
+  }
+  in->status = KG_EDATA;
+  return false;
 }
 
 /* A model call failed with a message in `local`: carry it with the input location. */
@@ -69,7 +106,7 @@ static kg_node *node_for(kgi_input *in, const kgi_term *t) {
 }
 
 void kgi_input_node(kgi_input *in, const kgi_term *t) {
-  if (!in->status)
+  if (!in->status && kgi_input_term_fits(in, t))
     (void)node_for(in, t);
 }
 
@@ -211,6 +248,8 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
     return;
   if ((++in->triples & (PROGRESS_EVERY - 1)) == 0 && in->progress)
     in->progress(in->progress_ctx, in->triples, 0);
+  if (!kgi_input_term_fits(in, s) || !kgi_input_term_fits(in, p) || !kgi_input_term_fits(in, o))
+    return;
   const char *pred = p->str;
   if (!check_term(in, pred))
     return;

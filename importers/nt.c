@@ -8,6 +8,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ typedef struct cursor {
   size_t err_off;
   const char *err_msg;
   bool nomem;
+  kgi_nt_reader *r;
 } cursor;
 
 static bool fail(cursor *c, size_t off, const char *msg) {
@@ -25,6 +27,19 @@ static bool fail(cursor *c, size_t off, const char *msg) {
     c->err_msg = msg;
   }
   return false;
+}
+
+void kgi_term_too_long(char *msg, size_t size, const char *what, size_t max) {
+  snprintf(msg, size, "%s of more than %zu bytes (--max-term-bytes raises the limit)", what, max);
+}
+
+/* Is the term whose text starts at `text` (its delimiter at `start`) longer than the limit
+ * by now? Then it is refused at its start, before its text is copied. */
+static bool too_long(cursor *c, size_t start, size_t text, const char *what) {
+  if (!c->r->max_term || c->i - text <= c->r->max_term)
+    return false;
+  kgi_term_too_long(c->r->msg, sizeof c->r->msg, what, c->r->max_term);
+  return !fail(c, start, c->r->msg);
 }
 
 static bool put(cursor *c, kgi_buf *b, const char *data, size_t n) {
@@ -106,7 +121,7 @@ static bool iriref(cursor *c, kgi_buf *b) {
     size_t run = c->i;
     while (c->i < c->len && !kgi_iri_bad[(unsigned char)c->s[c->i]])
       c->i++;
-    if (!put(c, b, c->s + run, c->i - run))
+    if (too_long(c, start, start + 1, "an IRI") || !put(c, b, c->s + run, c->i - run))
       return false;
     if (c->i >= c->len)
       return fail(c, start, "IRI without its closing '>'");
@@ -174,6 +189,8 @@ static bool blank(cursor *c, kgi_buf *b) {
   }
   while (c->s[c->i - 1] == '.') /* a label does not end with '.': that is the triple's end */
     c->i--;
+  if (too_long(c, start, first, "a blank node label"))
+    return false;
   kgi_buf_clear(b);
   return put(c, b, c->s + first, c->i - first);
 }
@@ -186,7 +203,7 @@ static bool string_literal(cursor *c, kgi_buf *b) {
     size_t run = c->i;
     while (c->i < c->len && c->s[c->i] != '"' && c->s[c->i] != '\\' && c->s[c->i] != '\r')
       c->i++;
-    if (!put(c, b, c->s + run, c->i - run))
+    if (too_long(c, start, start + 1, "a literal") || !put(c, b, c->s + run, c->i - run))
       return false;
     if (c->i >= c->len || c->s[c->i] == '\r')
       return fail(c, start, "string without its closing '\"' on this line");
@@ -282,7 +299,7 @@ static bool subject_or_object(cursor *c, kgi_nt_reader *r, int which, kgi_term *
 
 kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t *pos,
                           kgi_term terms[3], size_t *err_off, const char **err_msg) {
-  cursor c = {line, len, *pos, 0, NULL, false};
+  cursor c = {line, len, *pos, 0, NULL, false, r};
   /* EOL is [#xD#xA]+: a carriage return ends a line like '\n' does */
   while (c.i < c.len && (c.s[c.i] == ' ' || c.s[c.i] == '\t' || c.s[c.i] == '\r'))
     c.i++;
@@ -329,4 +346,61 @@ void kgi_nt_dispose(kgi_nt_reader *r) {
   for (int i = 0; i < 5; i++)
     kgi_buf_dispose(&r->buf[i]);
   memset(r, 0, sizeof *r);
+}
+
+/* ---- a line not complete yet ---- */
+
+enum { SCAN_OUT, SCAN_IRI, SCAN_STRING, SCAN_ESCAPE, SCAN_BLANK, SCAN_OTHER, SCAN_COMMENT };
+
+bool kgi_nt_scan_line(kgi_nt_scan *s, const char *line, size_t len, size_t max, size_t *err_off,
+                      const char **what) {
+  size_t i = s->at;
+  for (; i < len; i++) {
+    unsigned char ch = (unsigned char)line[i];
+    switch (s->state) {
+    case SCAN_OUT:
+      if (ch == ' ' || ch == '\t')
+        continue;
+      s->start = i + 1;
+      if (ch == '_' && i + 1 >= len) {
+        s->at = i; /* "_:" or not: known with the next byte */
+        return true;
+      }
+      s->state = ch == '<'                         ? SCAN_IRI
+                 : ch == '"'                       ? SCAN_STRING
+                 : ch == '#'                       ? SCAN_COMMENT
+                 : ch == '_' && line[i + 1] == ':' ? SCAN_BLANK
+                                                   : SCAN_OTHER;
+      if (s->state == SCAN_BLANK)
+        s->start = ++i + 1;
+      continue;
+    case SCAN_IRI: /* to its '>', or to what no IRI holds (the parser says what is wrong) */
+      if (ch == '>' || (kgi_iri_bad[ch] && ch != '\\'))
+        s->state = SCAN_OUT;
+      break;
+    case SCAN_STRING:
+      s->state = ch == '"' ? SCAN_OUT : ch == '\\' ? SCAN_ESCAPE : SCAN_STRING;
+      break;
+    case SCAN_ESCAPE: s->state = SCAN_STRING; break;
+    case SCAN_BLANK:
+    case SCAN_OTHER:
+      if (ch == ' ' || ch == '\t' || ch == '<' || ch == '"') {
+        s->state = SCAN_OUT;
+        i--; /* that byte again, outside */
+      } else if (s->state == SCAN_BLANK && max && i - s->start > max) {
+        *err_off = s->start - 2; /* max bytes and the triple's '.' are not too long */
+        *what = "a blank node label";
+        return false;
+      }
+      continue;
+    default: i = len - 1; continue; /* a comment, to the end of the line */
+    }
+    if (s->state != SCAN_OUT && max && i + 1 - s->start > max) {
+      *err_off = s->start - 1;
+      *what = s->state == SCAN_IRI ? "an IRI" : "a literal";
+      return false;
+    }
+  }
+  s->at = i;
+  return true;
 }

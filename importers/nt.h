@@ -22,13 +22,16 @@ typedef struct kgi_term {
 
 /* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */
 typedef struct kgi_nt_reader {
-  kgi_buf buf[5]; /* subject, predicate, object, datatype, language */
+  kgi_buf buf[5];  /* subject, predicate, object, datatype, language */
+  size_t max_term; /* the longest IRI, lexical form or label, as written (0: no limit) */
+  char msg[128];   /* the message of a term over max_term */
 } kgi_nt_reader;
 
 typedef enum kgi_nt_result {
   KGI_NT_TRIPLE, /* terms[0..2] filled; their strings live in the reader until the next call */
   KGI_NT_EMPTY,  /* blank or comment-only line */
-  KGI_NT_ERROR,  /* *err_off is the byte offset in the line, *err_msg a static message */
+  KGI_NT_ERROR,  /* *err_off is the byte offset in the line, *err_msg a static message, or
+                    the reader's msg for a term over max_term */
   KGI_NT_NOMEM
 } kgi_nt_result;
 
@@ -40,5 +43,24 @@ typedef enum kgi_nt_result {
 kgi_nt_result kgi_nt_read(kgi_nt_reader *r, const char *line, size_t len, size_t *pos,
                           kgi_term terms[3], size_t *err_off, const char **err_msg);
 void kgi_nt_dispose(kgi_nt_reader *r);
+
+/* The message of a term over the limit: "a literal of more than N bytes (...)"; what: "a
+ * literal", "an IRI", "a blank node label". */
+void kgi_term_too_long(char *msg, size_t size, const char *what, size_t max);
+
+/*
+ * The part of a line read so far, before its end arrives: kgi_nt_scan follows its terms
+ * from one call to the next (zero it at each new line) so that a term longer than max is
+ * refused as soon as it is, not when its line ends. It looks at line[from..len) and returns
+ * false with *err_off (where the term starts) and *what ("a literal", "an IRI", "a blank
+ * node label") when a term is too long; the same terms kgi_nt_read would refuse.
+ */
+typedef struct kgi_nt_scan {
+  size_t at;    /* bytes of the line looked at */
+  size_t start; /* where the current term's text starts (after '<', '"' or "_:") */
+  int state;
+} kgi_nt_scan;
+bool kgi_nt_scan_line(kgi_nt_scan *s, const char *line, size_t len, size_t max, size_t *err_off,
+                      const char **what);
 
 #endif

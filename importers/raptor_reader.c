@@ -45,8 +45,8 @@ typedef struct reader {
   size_t cap_nodes, cap_edges;
   const char *graph_iri; /* the last graph looked up, and its node */
   kg_node *graph_node;
-  long tag_run;  /* characters of the language tag being read (-1: none), check_language_tags */
-  size_t tag_at; /* where it starts, in the window */
+  long tag_run;    /* characters of the language tag being read (-1: none), check_language_tags */
+  uint64_t tag_at; /* where it starts, in the input (the window may drop its start) */
 } reader;
 
 static const char *uri_str(raptor_uri *u) { return (const char *)raptor_uri_as_string(u); }
@@ -117,7 +117,8 @@ static void in_graph(kgi_input *in, const raptor_term *graph, const kgi_term *s,
   reader *r = in->reader;
   kgi_term gt;
   from_raptor(&gt, graph);
-  if (gt.type == KGI_TERM_LITERAL || strcmp(p->str, KG_NS "defaultSource") == 0)
+  if (gt.type == KGI_TERM_LITERAL || strcmp(p->str, KG_NS "defaultSource") == 0 ||
+      !kgi_input_term_fits(in, &gt))
     return;
   if (!r->graph_node || gt.type == KGI_TERM_BLANK || !r->graph_iri ||
       strcmp(r->graph_iri, gt.str) != 0) {
@@ -177,6 +178,11 @@ static void on_namespace(void *data, raptor_namespace *ns) {
   raptor_uri *uri = raptor_namespace_get_uri(ns);
   if (in->status || !prefix || !*prefix || !uri)
     return; /* the empty prefix makes no readable CURIE */
+  kgi_term t = {KGI_TERM_IRI, uri_str(uri), strlen(uri_str(uri)), NULL, NULL};
+  if (!kgi_input_term_fits(in, &t)) {
+    raptor_parser_parse_abort(((reader *)in->reader)->parser);
+    return;
+  }
   kg_error local;
   kg_error_init(&local);
   kg_status st = kgi_graph_add_prefix(in->g, (const char *)prefix, uri_str(uri), &local);
@@ -556,7 +562,7 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
     if (r->tag_run >= 0 && tag_char(c)) {
       if (++r->tag_run > RAPTOR_LANG_MAX) {
         size_t line, col;
-        kgi_window_line_col(w, r->tag_at, &line, &col);
+        kgi_window_line_col(w, (size_t)(r->tag_at - w->dropped), &line, &col);
         kgi_error_set(in->err, KG_EDATA,
                       "%s:%zu:%zu: a language tag of more than %d characters, which the RDF "
                       "parser (raptor 2.0.15) cannot read safely",
@@ -578,7 +584,7 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
                                     memcmp(w->text + off - 5, "lang=", 5) == 0;
     if (opens) {
       r->tag_run = 0;
-      r->tag_at = off + 1;
+      r->tag_at = w->dropped + off + 1;
     }
   }
 }

@@ -167,6 +167,8 @@ kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char 
     in->on_loss = opts->on_loss;
     in->loss_ctx = opts->loss_ctx;
   }
+  in->max_term = opts && opts->version >= 3 && opts->max_term_bytes ? opts->max_term_bytes
+                                                                    : KG_MAX_TERM_BYTES_DEFAULT;
   r->st = kg_graph_new(&in->g, in->base, err);
   if (!r->st)
     r->st = fmt->start(in);

@@ -10,7 +10,8 @@
 #include <string.h>
 
 /* Keep the window bounded: drop whole lines from its start, keeping at least KEEP bytes
- * (the lines an error message may point back to). */
+ * (the lines an error message may point back to); a line longer than that (a one-line file
+ * of many triples) loses its start, counted in first_col so that columns stay right. */
 enum { KEEP = 64 * 1024 };
 
 /* How many lines back from a reported line a token is looked for: raptor reports a triple
@@ -18,7 +19,7 @@ enum { KEEP = 64 * 1024 };
 enum { LOOK_BACK = 8 };
 
 size_t kgi_window_column(const kgi_window *w, size_t line_start, size_t off) {
-  size_t col = 1;
+  size_t col = line_start == 0 ? 1 + w->first_col : 1;
   for (size_t i = line_start; i < off; i++)
     if (((unsigned char)w->text[i] & 0xc0) != 0x80)
       col++;
@@ -76,6 +77,24 @@ size_t kgi_window_term_start(const kgi_window *w, size_t off) {
   return i;
 }
 
+/* Drop the first cut bytes of the window: whole lines (k of them), or the start of the first
+ * line (k == 0). */
+static void drop(kgi_window *w, size_t k, size_t cut) {
+  if (k == 0)
+    for (size_t i = 0; i < cut; i++)
+      w->first_col += ((unsigned char)w->text[i] & 0xc0) != 0x80;
+  else
+    w->first_col = 0;
+  memmove(w->text, w->text + cut, w->len - cut);
+  w->len -= cut;
+  w->checked -= cut;
+  w->dropped += cut;
+  for (size_t i = k ? k : 1; i < w->nlines; i++)
+    w->line_at[i - k] = w->line_at[i] - cut;
+  w->nlines -= k;
+  w->first_line += k;
+}
+
 static void trim(kgi_window *w) {
   if (w->len <= 2 * KEEP || w->checked < w->len - KEEP)
     return;
@@ -88,18 +107,18 @@ static void trim(kgi_window *w) {
       hi = mid;
   }
   size_t k = lo;
-  if (w->pinned_line && k > w->pinned_line - w->first_line)
+  bool pinned = w->pinned_line && k >= w->pinned_line - w->first_line;
+  if (pinned)
     k = w->pinned_line - w->first_line; /* never drop a line not consumed yet */
-  if (k == 0 || k >= w->nlines)
+  if (k > 0 && k <= w->nlines)
+    drop(w, k - (k == w->nlines), w->line_at[k - (k == w->nlines)]);
+  if (pinned || w->len <= 2 * KEEP || (w->nlines > 1 && w->line_at[1] <= w->len - KEEP))
     return;
-  size_t cut = w->line_at[k];
-  memmove(w->text, w->text + cut, w->len - cut);
-  w->len -= cut;
-  w->checked -= cut;
-  for (size_t i = k; i < w->nlines; i++)
-    w->line_at[i - k] = w->line_at[i] - cut;
-  w->nlines -= k;
-  w->first_line += k;
+  /* the first line goes on past len - KEEP: its start goes, up to a character's start */
+  size_t cut = w->len - KEEP;
+  while (cut < w->checked && ((unsigned char)w->text[cut] & 0xc0) == 0x80)
+    cut++;
+  drop(w, 0, cut);
 }
 
 kg_status kgi_window_append(kgi_window *w, const char *data, size_t n, kg_error *err) {

@@ -291,7 +291,7 @@ typedef void (*kg_loss_fn)(void *ctx, const char *format, const char *what, uint
  * version and the defaults, then set what you need. A library built for another version
  * refuses the struct (KG_EINVAL) rather than misreading it.
  */
-#define KG_IMPORT_OPTIONS_VERSION 2
+#define KG_IMPORT_OPTIONS_VERSION 3
 typedef struct kg_import_options {
   unsigned version;   /* KG_IMPORT_OPTIONS_VERSION */
   const char *syntax; /* an input format name (kg_input_format_name); NULL: from the
@@ -305,7 +305,17 @@ typedef struct kg_import_options {
      are still accepted. */
   kg_loss_fn on_loss;
   void *loss_ctx;
+  /* version 3: the longest term the input may hold, in bytes: an IRI, a literal's lexical
+     form, a blank node label (as written in N-Triples; as the parser hands it over in the
+     other syntaxes). A longer one is refused with KG_EDATA, "FILE:LINE:COL: a literal of
+     more than N bytes", before the input is read further. 0: KG_MAX_TERM_BYTES_DEFAULT.
+     GraphML and GEXF values stop at libxml2's 10,000,000 bytes whatever this says. Version 1
+     and 2 callers get the default. */
+  size_t max_term_bytes;
 } kg_import_options;
+
+/* The default longest term of an import (kg_import_options.max_term_bytes): 64 MiB. */
+#define KG_MAX_TERM_BYTES_DEFAULT ((size_t)64 * 1024 * 1024)
 
 KG_EXTERN void kg_import_options_init(kg_import_options *opts);
 

@@ -54,6 +54,13 @@ expect 64 -f xyz
 says "kgexport: unknown format 'xyz'. Formats: $formats"
 printf '<http://example.org/a> <http://example.org/b> "c" .\n' >"$tmp/one.txt"
 expect 0 -i NTriples --stats "$tmp/one.txt"
+for bad in 0 1X -5 " 1"; do
+  expect 64 --max-term-bytes "$bad" "$tmp/one.txt"
+  says "kgexport: --max-term-bytes must be a number of bytes, 1 or more, with an optional K, M or G, got '$bad'"
+done
+expect 0 --max-term-bytes 1k --stats -i ntriples "$tmp/one.txt"
+expect 64 --max-term-bytes 1G --sparql http://localhost:1/ --query q
+says "kgexport: --max-term-bytes is for an INPUT: a SPARQL answer is read with the default limit (64M)"
 expect 64 -i turtel "$tmp/one.txt"
 inputs="turtle, ntriples, rdfxml, nquads, trig, graphml, gexf"
 says "kgexport: unknown input format 'turtel'; did you mean 'turtle'? Input formats: $inputs"
