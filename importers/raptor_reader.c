@@ -45,6 +45,11 @@ typedef struct reader {
   size_t cap_nodes, cap_edges;
   const char *graph_iri; /* the last graph looked up, and its node */
   kg_node *graph_node;
+  struct term_scan { /* check_term_lengths: the term being read, across chunks */
+    int state, quotes;
+    char quote, first[2];
+    size_t len, line, col, start_line, start_col;
+  } ts;
   long tag_run;    /* characters of the language tag being read (-1: none), check_language_tags */
   uint64_t tag_at; /* where it starts, in the input (the window may drop its start) */
 } reader;
@@ -518,6 +523,7 @@ static kg_status start(kgi_input *in) {
   in->reader = r;
   kgi_buf_init(&r->prolog);
   r->tag_run = -1;
+  r->ts.line = r->ts.col = 1;
   r->syn = syntax_of(in->format);
   if (!(r->world = kgi_raptor_world_get()))
     return kgi_error_set(in->err, KG_ELIB, "cannot start the RDF parser");
@@ -589,9 +595,110 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
   }
 }
 
+/*
+ * raptor's Turtle parser (TriG's too) holds the whole input until it ends, then parses it,
+ * and a term it builds costs about three times its size: a term longer than the limit is
+ * refused as it arrives, by its place, before raptor reads it. Strings (short and long,
+ * with their escapes), IRIs, comments and the runs of other characters (prefixed names,
+ * blank node labels, numbers) are followed across chunks, and measured as written, which
+ * is never shorter than what raptor makes of them. N-Quads, whose lines raptor reads one at
+ * a time, is followed the same way.
+ */
+enum { TS_OUT, TS_IRI, TS_OPEN, TS_STR, TS_LONG, TS_NAME, TS_COMMENT, TS_ESCAPED = 16 };
+
+static bool name_end(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '"' || c == '\'' ||
+         c == ',' || c == ';' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
+         c == '}' || c == '#';
+}
+
+static void check_term_lengths(kgi_input *in, reader *r, const char *data, size_t n) {
+  struct term_scan *t = &r->ts;
+  size_t max = in->max_term;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)data[i];
+    int state = t->state & ~TS_ESCAPED;
+    bool escaped = t->state & TS_ESCAPED;
+    if (t->state == TS_OUT && !name_end(c)) { /* a term starts */
+      t->start_line = t->line, t->start_col = t->col, t->len = 0;
+      t->first[0] = (char)c, t->first[1] = i + 1 < n ? data[i + 1] : 0;
+      t->state = TS_NAME;
+    } else if (t->state == TS_OUT && (c == '"' || c == '\'')) {
+      t->start_line = t->line, t->start_col = t->col, t->len = 0;
+      t->state = TS_OPEN, t->quote = (char)c, t->quotes = 1;
+    } else if (t->state == TS_OUT && c == '<') {
+      t->start_line = t->line, t->start_col = t->col, t->len = 0;
+      t->state = TS_IRI;
+    } else if (t->state == TS_OUT && c == '#') {
+      t->state = TS_COMMENT;
+    } else if (state == TS_OPEN) { /* "" or """, or a string's first character */
+      if (c == (unsigned char)t->quote && t->quotes < 2)
+        t->quotes++;
+      else if (c == (unsigned char)t->quote)
+        t->state = TS_LONG, t->quotes = 0;
+      else if (t->quotes == 2 || c == '\n') { /* "": an empty string; this byte again, outside */
+        t->state = TS_OUT, i--;
+        continue;
+      } else
+        t->state = c == '\\' ? TS_STR | TS_ESCAPED : TS_STR, t->len = 1;
+    } else if (escaped) {
+      t->state = state, t->len++;
+    } else if (state == TS_STR || state == TS_LONG) {
+      t->len++;
+      if (c == '\\')
+        t->state |= TS_ESCAPED, t->quotes = 0;
+      else if (c != (unsigned char)t->quote)
+        t->quotes = 0;
+      else if (state == TS_STR || ++t->quotes == 3)
+        t->state = TS_OUT;
+      if (state == TS_STR && (c == '\n' || c == '\r')) /* no string: raptor says what is wrong */
+        t->state = TS_OUT;
+    } else if (state == TS_IRI) {
+      if (c == '>' || (kgi_iri_bad[c] && c != '\\'))
+        t->state = TS_OUT;
+      else
+        t->len++;
+    } else if (state == TS_NAME) {
+      if (name_end(c)) {
+        t->state = TS_OUT, i--; /* this byte again, outside */
+        continue;
+      }
+      t->state |= c == '\\' ? TS_ESCAPED : 0;
+      t->len++;
+    } else if (state == TS_COMMENT && (c == '\n' || c == '\r')) {
+      t->state = TS_OUT;
+    }
+    /* a long string's closing quotes are not its text */
+    size_t len = state == TS_LONG ? t->len - (size_t)t->quotes : t->len;
+    if (t->state != TS_OUT && t->state != TS_COMMENT && max && len > max) {
+      char msg[128];
+      bool blank = t->first[0] == '_' && t->first[1] == ':';
+      bool number = strchr("0123456789+-.", t->first[0]) != NULL;
+      kgi_term_too_long(msg, sizeof msg,
+                        state == TS_IRI    ? "an IRI"
+                        : state != TS_NAME ? "a literal"
+                        : blank            ? "a blank node label"
+                        : number           ? "a literal"
+                                           : "an IRI",
+                        max);
+      kgi_error_set(in->err, KG_EDATA, "%s:%zu:%zu: %s", in->name, t->start_line, t->start_col,
+                    msg);
+      in->status = KG_EDATA;
+      return;
+    }
+    if (c == '\n')
+      t->line++, t->col = 1;
+    else if ((c & 0xc0) != 0x80)
+      t->col++;
+  }
+}
+
 static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
   reader *r = in->reader;
-  check_language_tags(in, r, n);
+  if (!r->syn->xml)
+    check_term_lengths(in, r, data, n);
+  if (!in->status)
+    check_language_tags(in, r, n);
   if (in->status)
     return in->status;
   bool done = false;

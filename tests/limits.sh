@@ -43,6 +43,24 @@ expect "$tmp/lit.graphml" "$tmp/lit.graphml:5:29: a literal of more than 1000 by
 printf '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>\n<nodes><node id="a" label="%s"/></nodes></graph></gexf>\n' "$big" >"$tmp/lit.gexf"
 expect "$tmp/lit.gexf" "$tmp/lit.gexf:3:27: a literal of more than 1000 bytes $raise" "${lim[@]}"
 
+# Turtle is followed as it arrives (raptor parses it only at its end): a long string over
+# lines, at its opening quotes; a prefixed name; exactly the limit goes in, quotes, escapes
+# and comments holding quotes do not confuse the count
+{ printf '@prefix : <http://example.org/> .\n:a :p """x\n'; head -c 600000 /dev/zero | tr '\0' 'z'; printf '""" .\n'; } >"$tmp/long.ttl"
+expect "$tmp/long.ttl" "$tmp/long.ttl:2:7: a literal of more than 1000 bytes $raise" "${lim[@]}"
+ok "$tmp/long.ttl" --max-term-bytes 600002
+expect "$tmp/long.ttl" "$tmp/long.ttl:2:7: a literal of more than 600001 bytes $raise" --max-term-bytes 600001
+printf '@prefix : <http://example.org/> .\n:a :%s "x" .\n' "$big" >"$tmp/name.ttl"
+expect "$tmp/name.ttl" "$tmp/name.ttl:2:4: an IRI of more than 1000 bytes $raise" "${lim[@]}"
+k=$(head -c 1000 /dev/zero | tr '\0' 'k')
+{
+  printf '@prefix : <http://example.org/> . # a comment with " and \x27 and """\n'
+  printf ':a :p "%s", """%s""", \x27%s\x27, "\\"%s", """""%s""" ;\n' "$k" "$k" "$k" "${k:2}" "${k:2}"
+  printf '  :q "it\x27s", \x27say "hi"\x27, """a "b" ""c"" d""", """""" , "" ; :r <http://example.org/%s> .\n' "${k:19}"
+} >"$tmp/edge.ttl"
+ok "$tmp/edge.ttl" "${lim[@]}"
+[ "$(model_count triples "$bin" "${lim[@]}" "$tmp/edge.ttl")" -eq 8 ] || fail "edge.ttl: not its 8 triples"
+
 # IRIs and blank node labels
 printf '<http://example.org/%s> <http://example.org/p> "x" .\n' "$big" >"$tmp/iri.nt"
 expect "$tmp/iri.nt" "$tmp/iri.nt:1:1: an IRI of more than 1000 bytes $raise" "${lim[@]}"
