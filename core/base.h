@@ -37,6 +37,44 @@ void *kgi_calloc_big(size_t n, size_t size); /* zeroed */
 void *kgi_reallocarray(void *p, size_t n, size_t size);
 /* Grow *items so that it holds at least `need` items; *cap is updated. */
 kg_status kgi_grow(void **items, size_t *cap, size_t need, size_t size, kg_error *err);
+char *kgi_strdup(const char *s);
+char *kgi_strndup(const char *s, size_t n);
+/*
+ * Allocations of the functions above that failed, in this thread so far. An import or an
+ * export reads it as it starts and hands it to kgi_oom_verdict as it ends: when memory ran
+ * out anywhere in between, the outcome is KG_ENOMEM, whatever the code that met the failure
+ * made of it (a buffer that stopped growing reads as a shorter value, a data error).
+ */
+unsigned long kgi_oom_events(void);
+kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err);
+
+/*
+ * Allocation faults, for the sweep of tests/unit/alloc_sweep.c: in a build with
+ * -DKG_ALLOC_FAULTS=ON every allocation of kgexport's own (the functions above), of libxml2
+ * (when the caller installs a counting allocator with xmlMemSetup) and of cgraph (the memory
+ * discipline of exporters/dot_ids.c) is counted per family, and the Nth of an armed family
+ * fails, once. In other builds kgi_alloc_fails() is a constant false.
+ */
+typedef enum kgi_alloc_family {
+  KGI_ALLOC_OWN,
+  KGI_ALLOC_LIBXML2,
+  KGI_ALLOC_CGRAPH,
+  KGI_ALLOC_FAMILIES
+} kgi_alloc_family;
+#ifdef KG_ALLOC_FAULTS
+/* Count one allocation of `family`; true when it is the one to fail. Thread-safe. */
+bool kgi_alloc_fails(kgi_alloc_family family);
+/* Reset the counts; the nth allocation of `family` will fail (n = 0: none). */
+void kgi_alloc_arm(kgi_alloc_family family, unsigned long n);
+unsigned long kgi_alloc_count(kgi_alloc_family family);
+/* Whether the armed allocation was reached (and failed) since kgi_alloc_arm. */
+bool kgi_alloc_fired(void);
+#else
+static inline bool kgi_alloc_fails(kgi_alloc_family family) {
+  (void)family;
+  return false;
+}
+#endif
 
 /* ---- hashing and the index (core/index.c) ---- */
 

@@ -31,7 +31,7 @@ static bool reserve(kgi_buf *b, size_t n) {
   size_t cap = b->cap ? b->cap : 256;
   while (cap < b->len + n + 1)
     cap *= 2;
-  char *p = realloc(b->s, cap);
+  char *p = kgi_reallocarray(b->s, cap, 1);
   if (!p) {
     b->oom = true;
     return false;

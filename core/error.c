@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #endif
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,17 +50,69 @@ kg_status kgi_error_set(kg_error *err, kg_status st, const char *fmt, ...) {
 
 kg_status kgi_error_oom(kg_error *err) { return kgi_error_set(err, KG_ENOMEM, "out of memory"); }
 
-void *kgi_malloc(size_t n) { return malloc(n ? n : 1); }
+#ifdef KG_ALLOC_FAULTS
+static atomic_ulong alloc_counts[KGI_ALLOC_FAMILIES];
+static atomic_ulong alloc_fail_at;
+static atomic_int alloc_fail_family;
+static atomic_bool alloc_fired;
 
-void *kgi_calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
+bool kgi_alloc_fails(kgi_alloc_family family) {
+  unsigned long n = atomic_fetch_add_explicit(&alloc_counts[family], 1, memory_order_relaxed) + 1;
+  if (n != atomic_load_explicit(&alloc_fail_at, memory_order_relaxed) ||
+      (int)family != atomic_load_explicit(&alloc_fail_family, memory_order_relaxed))
+    return false;
+  atomic_store(&alloc_fired, true);
+  return true;
+}
+
+void kgi_alloc_arm(kgi_alloc_family family, unsigned long n) {
+  for (int f = 0; f < KGI_ALLOC_FAMILIES; f++)
+    atomic_store(&alloc_counts[f], 0);
+  atomic_store(&alloc_fail_family, (int)family);
+  atomic_store(&alloc_fail_at, n);
+  atomic_store(&alloc_fired, false);
+}
+
+unsigned long kgi_alloc_count(kgi_alloc_family family) {
+  return atomic_load(&alloc_counts[family]);
+}
+
+bool kgi_alloc_fired(void) { return atomic_load(&alloc_fired); }
+#endif
+
+static _Thread_local unsigned long oom_events;
+
+unsigned long kgi_oom_events(void) { return oom_events; }
+
+kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err) {
+  if (oom_events == before || st == KG_ENOMEM)
+    return st;
+  kg_error_init(err); /* what followed the failure (a "missing" value, a parse error) */
+  return kgi_error_oom(err);
+}
+
+/* Every failed allocation of the functions below is counted, for kgi_oom_verdict. */
+static void *noted(void *p) {
+  if (!p)
+    oom_events++;
+  return p;
+}
+
+void *kgi_malloc(size_t n) {
+  return noted(kgi_alloc_fails(KGI_ALLOC_OWN) ? NULL : malloc(n ? n : 1));
+}
+
+void *kgi_calloc(size_t n, size_t size) {
+  return noted(kgi_alloc_fails(KGI_ALLOC_OWN) ? NULL : calloc(n ? n : 1, size ? size : 1));
+}
 
 void *kgi_malloc_big(size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   enum { HUGE = 2 * 1024 * 1024 };
   if (bytes >= HUGE) {
     void *p = NULL;
-    if (posix_memalign(&p, HUGE, bytes) != 0)
-      return NULL;
+    if (kgi_alloc_fails(KGI_ALLOC_OWN) || posix_memalign(&p, HUGE, bytes) != 0)
+      return noted(NULL);
     (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it, 4 KB pages */
     return p;
   }
@@ -69,7 +122,7 @@ void *kgi_malloc_big(size_t bytes) {
 
 void *kgi_calloc_big(size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)
-    return NULL;
+    return noted(NULL);
   size_t bytes = n * size;
   if (bytes == 0)
     bytes = 1;
@@ -81,10 +134,22 @@ void *kgi_calloc_big(size_t n, size_t size) {
 
 void *kgi_reallocarray(void *p, size_t n, size_t size) {
   if (size && n > SIZE_MAX / size)
-    return NULL;
+    return noted(NULL);
   size_t bytes = n * size;
-  return realloc(p, bytes ? bytes : 1);
+  return noted(kgi_alloc_fails(KGI_ALLOC_OWN) ? NULL : realloc(p, bytes ? bytes : 1));
 }
+
+char *kgi_strndup(const char *s, size_t n) {
+  size_t len = strnlen(s, n);
+  char *d = kgi_malloc(len + 1);
+  if (d) {
+    memcpy(d, s, len);
+    d[len] = '\0';
+  }
+  return d;
+}
+
+char *kgi_strdup(const char *s) { return kgi_strndup(s, SIZE_MAX); }
 
 kg_status kgi_grow(void **items, size_t *cap, size_t need, size_t size, kg_error *err) {
   if (need <= *cap)

@@ -104,13 +104,12 @@ static pid_t temporary_pid(const char *name, const char *base, size_t blen) {
  * whose writer lives elsewhere: the time check keeps one written since this run started.)
  */
 static void remove_stale(const char *path, size_t dir) {
-  char *folder = kgi_malloc(dir + 2);
-  if (!folder)
-    return;
+  char folder[PATH_MAX]; /* no allocation: a cleaning that cannot run must not fail the export */
+  if (dir + 2 > sizeof folder)
+    return; /* longer than any folder opendir() opens */
   memcpy(folder, dir ? path : ".", dir ? dir : 1);
   folder[dir ? dir : 1] = '\0';
   DIR *d = opendir(folder);
-  free(folder);
   if (!d)
     return;
   const char *base = path + dir;
@@ -185,7 +184,7 @@ static kg_status open_direct(kgi_sink *s, const char *path, kg_error *err) {
   if (fd < 0)
     return kgi_error_set(err, KG_EIO, "%s: cannot open: %s", path, strerror(errno));
   s->fp = fdopen(fd, "wb");
-  s->final_path = strdup(path);
+  s->final_path = kgi_strdup(path);
   if (!s->fp || !s->final_path) {
     if (s->fp)
       fclose(s->fp);

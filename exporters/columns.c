@@ -280,10 +280,11 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
    * file. Gephi matches its special keys by id, then by name, so an edge column whose id
    * must differ from a node column's ("edge_label") still reads as the edge label. */
   nk.name = free_name(c, base, false, key->t);
-  char *prefixed = key->t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, key->t)
-                       ? nmtoken("edge", nk.name)
-                       : NULL;
-  nk.id = nk.name ? free_name(c, prefixed ? prefixed : nk.name, true, key->t) : NULL;
+  bool prefix = key->t == KGI_FOR_EDGE && nk.name && taken(c, nk.name, true, key->t);
+  char *prefixed = prefix ? nmtoken("edge", nk.name) : NULL;
+  nk.id = nk.name && prefix == (prefixed != NULL)
+              ? free_name(c, prefixed ? prefixed : nk.name, true, key->t)
+              : NULL;
   free(prefixed);
   free(base);
   if (!nk.name || !nk.id) {
@@ -292,8 +293,9 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
     kgi_error_oom(err);
     return NULL;
   }
-  c->cols[c->ncols] = nk;
+  /* the column is the set's from here on (freed with it), whether or not it is indexed */
   uint32_t at = (uint32_t)c->ncols;
+  c->cols[c->ncols++] = nk;
   if (kgi_index_put(&c->ix, col_hash(key), at, err) ||
       kgi_index_put(&c->name_ix, name_hash(nk.name, false, key->t), at, err) ||
       kgi_index_put(&c->id_ix, name_hash(nk.id, true, key->t), at, err) ||
@@ -301,8 +303,8 @@ static kgi_column *add(kgi_columns *c, const colkey *key, const char *name, kgi_
        kgi_index_put(&c->pred_ix, pred_hash(key->t, key->pred, key->lang), at, err)))
     return NULL;
   if (key->r < KGI_COL_VALUE && key->r != KGI_COL_LABEL_LANG && !key->lang)
-    c->fixed_ix[key->t][key->r] = (uint32_t)c->ncols + 1;
-  return &c->cols[c->ncols++];
+    c->fixed_ix[key->t][key->r] = at + 1;
+  return &c->cols[at];
 }
 
 static kgi_column *add_fixed(kgi_columns *c, kgi_col_for t, kgi_col_role r, const char *lang,
@@ -371,7 +373,7 @@ static kg_status describe(kgi_columns *c, kg_error *err) {
       v.kind = v.lang ? KG_VALUE_LANGSTRING : KG_VALUE_STRING;
     kgi_buf_clear(&desc);
     kgi_buf_put_value_desc(&desc, k->role == KGI_COL_VALUE ? k->pred : KGI_RDFS_LABEL, &v);
-    if (!desc.oom && !(k->desc = strdup(desc.s)))
+    if (!desc.oom && !(k->desc = kgi_strdup(desc.s)))
       desc.oom = true;
   }
   bool oom = desc.oom;

@@ -12,6 +12,19 @@
  * same process, the next DOT listed them differently). This discipline numbers named
  * subgraphs as they are made and hands every other object to cgraph's own.
  */
+/*
+ * cgraph 2.43 uses what its allocator returns without a check (agstrdup copies into NULL: a
+ * crash when memory runs out while a graph is built). Nothing can be unwound from inside
+ * cgraph, so a failed allocation ends the process here, as Graphviz's own layout code does,
+ * but with a message, the exit status of an internal error, and no temporary file left.
+ */
+static _Noreturn void out_of_memory(void) {
+  static const char msg[] = "kgexport: out of memory in Graphviz (cgraph)\n";
+  kg_remove_partial_outputs();
+  (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+  _exit(70); /* EX_SOFTWARE; no atexit handler: they might allocate */
+}
+
 typedef struct ordered_ids {
   Agraph_t *g;  /* the state cgraph's own discipline works with */
   char **names; /* named subgraph k has the id 2 * (k + 1): even, as cgraph's named ids are */
@@ -19,9 +32,10 @@ typedef struct ordered_ids {
 } ordered_ids;
 
 static void *ids_open(Agraph_t *g, Agdisc_t *disc) {
-  ordered_ids *s = calloc(1, sizeof *s);
-  if (s)
-    s->g = AgIdDisc.open(g, disc);
+  ordered_ids *s = kgi_calloc(1, sizeof *s);
+  if (!s)
+    out_of_memory(); /* cgraph 2.43 does not check what this returns */
+  s->g = AgIdDisc.open(g, disc);
   return s;
 }
 
@@ -38,7 +52,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
     return 0;
   if (s->n == s->cap) {
     size_t cap = s->cap ? 2 * s->cap : 16;
-    char **names = realloc(s->names, cap * sizeof *names);
+    char **names = kgi_reallocarray(s->names, cap, sizeof *names);
     if (!names)
       return 0;
     s->names = names;
@@ -84,28 +98,15 @@ static void ids_register(void *state, int objtype, void *obj) {
 static Agiddisc_t ordered_id_disc = {ids_open,  ids_map,   ids_alloc,   ids_free,
                                      ids_print, ids_close, ids_register};
 
-/*
- * cgraph 2.43 uses what its allocator returns without a check (agstrdup copies into NULL: a
- * crash when memory runs out while a graph is built). Nothing can be unwound from inside
- * cgraph, so a failed allocation ends the process here, as Graphviz's own layout code does,
- * but with a message, the exit status of an internal error, and no temporary file left.
- */
-static _Noreturn void out_of_memory(void) {
-  static const char msg[] = "kgexport: out of memory in Graphviz (cgraph)\n";
-  kg_remove_partial_outputs();
-  (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
-  _exit(70); /* EX_SOFTWARE; no atexit handler: they might allocate */
-}
-
 static void *mem_alloc(void *state, size_t req) {
-  void *p = AgMemDisc.alloc(state, req); /* zeroed, as cgraph expects */
+  void *p = kgi_alloc_fails(KGI_ALLOC_CGRAPH) ? NULL : AgMemDisc.alloc(state, req); /* zeroed */
   if (!p && req)
     out_of_memory();
   return p;
 }
 
 static void *mem_resize(void *state, void *ptr, size_t old, size_t req) {
-  void *p = AgMemDisc.resize(state, ptr, old, req);
+  void *p = kgi_alloc_fails(KGI_ALLOC_CGRAPH) ? NULL : AgMemDisc.resize(state, ptr, old, req);
   if (!p && req)
     out_of_memory();
   return p;

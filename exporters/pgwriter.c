@@ -17,10 +17,20 @@
  */
 enum { OUT_BLOCK = 1 << 16 };
 
-/* Record a failure of the output buffer as the writer's first error. */
+/* Record a failure of the output buffer as the writer's first error: memory that ran out,
+ * else the output's (registry.c names the system's reason). */
+static void fail_out(kgi_pg *pg, bool oom) {
+  if (pg->st)
+    return;
+  pg->st = oom ? kgi_error_oom(pg->err)
+               : kgi_error_set(pg->err, KG_EIO, "%s: the XML writer failed", pg->format);
+}
+
+/* libxml2 2.9 marks a failed write to the output in the buffer's error code (XML_IO_*); a
+ * buffer that could not grow fails the call and leaves that code alone. */
 static void check(kgi_pg *pg, int rc) {
-  if (!pg->st && rc < 0)
-    pg->st = kgi_error_set(pg->err, KG_EIO, "%s: the XML writer failed", pg->format);
+  if (rc < 0)
+    fail_out(pg, pg->out->error == XML_ERR_OK || pg->out->error == XML_ERR_NO_MEMORY);
 }
 
 static void flush_block(kgi_pg *pg) {
@@ -226,14 +236,17 @@ kg_status kgi_pg_open(kgi_pg *pg, const kg_graph *g, FILE *out, const char *form
   if (!(pg->block = kgi_malloc(OUT_BLOCK)))
     return pg->st = kgi_error_oom(err);
   pg->out = xmlOutputBufferCreateFile(out, NULL);
-  if (!pg->out)
-    return pg->st = kgi_error_set(err, KG_ELIB, "%s: cannot create the XML writer", format);
+  if (!pg->out) /* it fails for want of memory only */
+    return pg->st = kgi_error_oom(err);
   return KG_OK;
 }
 
 kg_status kgi_pg_close(kgi_pg *pg) {
-  if (pg->out && xmlOutputBufferClose(pg->out) < 0 && !pg->st)
-    pg->st = kgi_error_set(pg->err, KG_EIO, "%s: the XML writer failed", pg->format);
+  if (pg->out) {
+    check(pg, xmlOutputBufferFlush(pg->out)); /* its error code is gone after the close */
+    if (xmlOutputBufferClose(pg->out) < 0)
+      fail_out(pg, false);
+  }
   pg->out = NULL;
   if (pg->handler_set)
     xmlSetStructuredErrorFunc(pg->old_handler_ctx, pg->old_handler);

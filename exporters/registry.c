@@ -158,8 +158,9 @@ kg_status kg_export_stream_with(const kg_graph *g, const char *format, FILE *out
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
+  unsigned long oom_before = kgi_oom_events();
   errno = 0;
-  st = x->write(g, out, &w, err);
+  st = kgi_oom_verdict(oom_before, x->write(g, out, &w, err), err);
   int failed_write = ferror(out) ? errno : 0;
   if (fflush(out) != 0 || ferror(out)) {
     /* whatever the writer said (libxml2's, raptor's, cgraph's own failure), the cause is

@@ -68,13 +68,13 @@ static void attribute_begin(kgi_pgr *r, const char **attrs, int n) {
   kgi_pgt t = KGI_PGT_STRING;
   bool list = false;
   x->attribute = KGI_PGR_NONE;
-  if (!kgi_pgr_attr(attrs, n, "id", &id))
+  if (!kgi_pgr_attr(r, attrs, n, "id", &id))
     kgi_pgr_fail(r, KG_EDATA, "an <attribute> without an id");
-  else if (kgi_pgr_attr(attrs, n, "type", &type) && !type_of(type.s, &t, &list))
+  else if (kgi_pgr_attr(r, attrs, n, "type", &type) && !type_of(type.s, &t, &list))
     kgi_pgr_fail(r, KG_EDATA, "attribute '%s' has type '%s', which GEXF does not define", id.s,
                  type.s);
   else {
-    kgi_pgr_attr(attrs, n, "title", &title);
+    kgi_pgr_attr(r, attrs, n, "title", &title);
     x->attribute = kgi_pgr_add_column(r, id.s, kgi_buf_str(&title), x->class_edge, t, list,
                                       r->own ? id.s : NULL);
   }
@@ -94,7 +94,7 @@ static void element_begin(kgi_pgr *r, bool edge, const char **attrs, int n) {
   kgi_buf v;
   kgi_buf_init(&v);
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if ((edge || i < 4) && kgi_pgr_attr(attrs, n, names[i], &v))
+    if ((edge || i < 4) && kgi_pgr_attr(r, attrs, n, names[i], &v))
       *slots[i] = kgi_pgr_elem_keep(r, v.s, v.len);
   kgi_buf_dispose(&v);
 }
@@ -104,24 +104,25 @@ static void attvalue(kgi_pgr *r, const char **attrs, int n) {
   kgi_buf_init(&f);
   kgi_buf_init(&v);
   size_t c;
-  if (!kgi_pgr_attr(attrs, n, "for", &f) && !kgi_pgr_attr(attrs, n, "id", &f))
+  if (!kgi_pgr_attr(r, attrs, n, "for", &f) && !kgi_pgr_attr(r, attrs, n, "id", &f))
     kgi_pgr_fail(r, KG_EDATA, "an <attvalue> without a 'for'");
   else if ((c = kgi_pgr_find_column(r, f.s, r->el.is_edge)) == KGI_PGR_NONE)
     kgi_pgr_fail(r, KG_EDATA, "<attvalue for=\"%s\">: no <attribute> declares '%s' for %s", f.s,
                  f.s, r->el.is_edge ? "edges" : "nodes");
-  else if (!kgi_pgr_attr(attrs, n, "value", &v))
+  else if (!kgi_pgr_attr(r, attrs, n, "value", &v))
     kgi_pgr_fail(r, KG_EDATA, "an <attvalue> without a value");
   else
     kgi_pgr_elem_cell(r, c, v.s, v.len);
-  if (kgi_pgr_attr(attrs, n, "start", &f) || kgi_pgr_attr(attrs, n, "end", &f))
+  if (kgi_pgr_attr(r, attrs, n, "start", &f) || kgi_pgr_attr(r, attrs, n, "end", &f))
     r->skipped_periods++; /* a dynamic value's period */
   kgi_buf_dispose(&f);
   kgi_buf_dispose(&v);
 }
 
 /* A number attribute of a viz: element into dst (at most 31 bytes). */
-static bool viz_number(const char **attrs, int n, const char *name, char *dst, kgi_buf *b) {
-  if (!kgi_pgr_attr(attrs, n, name, b) || b->len >= 32 || !b->len)
+static bool viz_number(kgi_pgr *r, const char **attrs, int n, const char *name, char *dst,
+                       kgi_buf *b) {
+  if (!kgi_pgr_attr(r, attrs, n, name, b) || b->len >= 32 || !b->len)
     return false;
   char *end;
   (void)strtod(b->s, &end);
@@ -136,20 +137,20 @@ static void viz(kgi_pgr *r, const char *name, const char **attrs, int n) {
   kgi_buf b;
   kgi_buf_init(&b);
   if (!strcmp(name, "position")) {
-    v->pos = viz_number(attrs, n, "x", v->x, &b) && viz_number(attrs, n, "y", v->y, &b);
-    if (!viz_number(attrs, n, "z", v->z, &b))
+    v->pos = viz_number(r, attrs, n, "x", v->x, &b) && viz_number(r, attrs, n, "y", v->y, &b);
+    if (!viz_number(r, attrs, n, "z", v->z, &b))
       v->z[0] = '\0';
   } else if (!strcmp(name, "size")) {
-    v->size = viz_number(attrs, n, "value", v->sizev, &b);
+    v->size = viz_number(r, attrs, n, "value", v->sizev, &b);
   } else if (!strcmp(name, "color")) {
     char c[3][32];
-    v->color = viz_number(attrs, n, "r", c[0], &b) && viz_number(attrs, n, "g", c[1], &b) &&
-               viz_number(attrs, n, "b", c[2], &b);
+    v->color = viz_number(r, attrs, n, "r", c[0], &b) && viz_number(r, attrs, n, "g", c[1], &b) &&
+               viz_number(r, attrs, n, "b", c[2], &b);
     if (v->color) {
       v->r = atoi(c[0]);
       v->g = atoi(c[1]);
       v->b = atoi(c[2]);
-    } else if (kgi_pgr_attr(attrs, n, "hex", &b) && b.len == 7 && b.s[0] == '#') {
+    } else if (kgi_pgr_attr(r, attrs, n, "hex", &b) && b.len == 7 && b.s[0] == '#') {
       unsigned rgb = (unsigned)strtoul(b.s + 1, NULL, 16);
       v->color = true;
       v->r = (int)(rgb >> 16), v->g = (int)(rgb >> 8 & 255), v->b = (int)(rgb & 255);
@@ -170,7 +171,7 @@ static gx_what classify(kgi_pgr *r, gx_what parent, const char *name, const char
   if (parent == X_ROOT && !strcmp(name, "graph"))
     return X_GRAPH;
   if (parent == X_GRAPH && !strcmp(name, "attributes")) {
-    x->class_edge = kgi_pgr_attr(attrs, n, "class", &x->a) && !strcmp(x->a.s, "edge");
+    x->class_edge = kgi_pgr_attr(r, attrs, n, "class", &x->a) && !strcmp(x->a.s, "edge");
     return X_ATTRIBUTES;
   }
   if (parent == X_ATTRIBUTES && !strcmp(name, "attribute")) {
@@ -198,9 +199,9 @@ static gx_what classify(kgi_pgr *r, gx_what parent, const char *name, const char
     return X_SPELLS;
   if (parent == X_SPELLS && !strcmp(name, "spell") && e->start == KGI_PGR_NONE &&
       e->end == KGI_PGR_NONE) { /* the first spell: the model holds one period */
-    if (kgi_pgr_attr(attrs, n, "start", &x->a))
+    if (kgi_pgr_attr(r, attrs, n, "start", &x->a))
       e->start = kgi_pgr_elem_keep(r, x->a.s, x->a.len);
-    if (kgi_pgr_attr(attrs, n, "end", &x->a))
+    if (kgi_pgr_attr(r, attrs, n, "end", &x->a))
       e->end = kgi_pgr_elem_keep(r, x->a.s, x->a.len);
   }
   return X_OTHER;
@@ -252,7 +253,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   case X_DESCRIPTION: kgi_pgr_title(r, kgi_pgr_capture_end(r, &len)); break;
   case X_DEFAULT:
     text = kgi_pgr_capture_end(r, &len);
-    if (x->attribute != KGI_PGR_NONE && !(r->cols[x->attribute].dflt = strdup(text)))
+    if (x->attribute != KGI_PGR_NONE && !(r->cols[x->attribute].dflt = kgi_strdup(text)))
       r->in->status = kgi_error_oom(r->in->err);
     break;
   case X_NODE:

@@ -62,14 +62,14 @@ static void key_begin(kgi_pgr *r, const char **attrs, int n) {
   for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
     kgi_buf_clear(bufs[i]);
   g->key_has_default = false;
-  if (!kgi_pgr_attr(attrs, n, "id", &g->key_id)) {
+  if (!kgi_pgr_attr(r, attrs, n, "id", &g->key_id)) {
     kgi_pgr_fail(r, KG_EDATA, "a <key> without an id");
     return;
   }
-  if (!kgi_pgr_attr(attrs, n, "for", &g->key_for))
+  if (!kgi_pgr_attr(r, attrs, n, "for", &g->key_for))
     kgi_buf_puts(&g->key_for, "all");
-  kgi_pgr_attr(attrs, n, "attr.name", &g->key_name);
-  if (!kgi_pgr_attr(attrs, n, "attr.type", &g->key_type))
+  kgi_pgr_attr(r, attrs, n, "attr.name", &g->key_name);
+  if (!kgi_pgr_attr(r, attrs, n, "attr.type", &g->key_type))
     kgi_buf_puts(&g->key_type, "string");
   const char *t = kgi_buf_str(&g->key_type);
   if (strcmp(t, "boolean") && strcmp(t, "int") && strcmp(t, "long") && strcmp(t, "float") &&
@@ -82,7 +82,7 @@ static void key_begin(kgi_pgr *r, const char **attrs, int n) {
   }
   kgi_buf yf;
   kgi_buf_init(&yf);
-  g->key_yfiles = kgi_pgr_attr(attrs, n, "yfiles.type", &yf);
+  g->key_yfiles = kgi_pgr_attr(r, attrs, n, "yfiles.type", &yf);
   kgi_buf_dispose(&yf);
 }
 
@@ -102,7 +102,7 @@ static void key_end(kgi_pgr *r) {
       return;
     if (g->key_yfiles)
       r->cols[c].role = KGI_PGC_SKIPPED;
-    if (g->key_has_default && !(r->cols[c].dflt = strdup(kgi_buf_str(&g->key_default))))
+    if (g->key_has_default && !(r->cols[c].dflt = kgi_strdup(kgi_buf_str(&g->key_default))))
       r->in->status = kgi_error_oom(r->in->err);
   }
 }
@@ -113,7 +113,7 @@ static void data_begin(kgi_pgr *r, const char **attrs, int n, gm_what *what) {
   kgi_buf_init(&key);
   if (!r->el.open) { /* data of the graph or of the document: nothing the model holds */
     *what = G_SKIP;
-  } else if (!kgi_pgr_attr(attrs, n, "key", &key)) {
+  } else if (!kgi_pgr_attr(r, attrs, n, "key", &key)) {
     kgi_pgr_fail(r, KG_EDATA, "a <data> without a key");
   } else if ((g->data_col = kgi_pgr_find_column(r, key.s, r->el.is_edge)) == KGI_PGR_NONE) {
     kgi_pgr_fail(r, KG_EDATA, "<data key=\"%s\">: no <key> declares '%s' for %s", key.s, key.s,
@@ -147,15 +147,15 @@ static gm_what yfiles_element(kgi_pgr *r, const char *name, const char **attrs, 
       what = G_YLABEL;
     }
   } else if (!strcmp(name, "Geometry") && !e->is_edge && !e->viz.pos &&
-             kgi_pgr_attr(attrs, n, "x", &a) && kgi_pgr_attr(attrs, n, "y", &b) &&
-             kgi_pgr_attr(attrs, n, "width", &c) && kgi_pgr_attr(attrs, n, "height", &d)) {
+             kgi_pgr_attr(r, attrs, n, "x", &a) && kgi_pgr_attr(r, attrs, n, "y", &b) &&
+             kgi_pgr_attr(r, attrs, n, "width", &c) && kgi_pgr_attr(r, attrs, n, "height", &d)) {
     double x = strtod(a.s, NULL) + strtod(c.s, NULL) / 2;
     double y = strtod(b.s, NULL) + strtod(d.s, NULL) / 2;
     snprintf(e->viz.x, sizeof e->viz.x, "%.17g", x);
     snprintf(e->viz.y, sizeof e->viz.y, "%.17g", -y);
     e->viz.pos = true;
   } else if (!strcmp(name, "Fill") && !e->is_edge && !e->viz.color &&
-             kgi_pgr_attr(attrs, n, "color", &a) && a.len >= 7 && a.s[0] == '#') {
+             kgi_pgr_attr(r, attrs, n, "color", &a) && a.len >= 7 && a.s[0] == '#') {
     unsigned long rgb = strtoul(kgi_buf_str(&a) + 1, NULL, 16) >> (a.len == 9 ? 8 : 0);
     e->viz.color = true;
     e->viz.r = (int)(rgb >> 16 & 255), e->viz.g = (int)(rgb >> 8 & 255),
@@ -176,11 +176,11 @@ static void element_begin(kgi_pgr *r, gm_what *what, const char **attrs, int n) 
   case G_NODE:
   case G_EDGE:
     kgi_pgr_elem_begin(r, *what == G_EDGE);
-    if (kgi_pgr_attr(attrs, n, "id", &v))
+    if (kgi_pgr_attr(r, attrs, n, "id", &v))
       r->el.id = kgi_pgr_elem_keep(r, v.s, v.len);
-    if (*what == G_EDGE && kgi_pgr_attr(attrs, n, "source", &v))
+    if (*what == G_EDGE && kgi_pgr_attr(r, attrs, n, "source", &v))
       r->el.source = kgi_pgr_elem_keep(r, v.s, v.len);
-    if (*what == G_EDGE && kgi_pgr_attr(attrs, n, "target", &v))
+    if (*what == G_EDGE && kgi_pgr_attr(r, attrs, n, "target", &v))
       r->el.target = kgi_pgr_elem_keep(r, v.s, v.len);
     break;
   case G_KEY: key_begin(r, attrs, n); break;

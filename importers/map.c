@@ -195,16 +195,15 @@ static bool same_key(void *ctx, uint32_t v) {
 }
 
 /* Does this (interned) predicate type its subject? Asked of the vocabulary once per
- * predicate: 1 yes, 2 no. */
+ * predicate: 1 yes, 2 no. Memory that runs out sets in->status, as everywhere in a reading. */
 static bool is_typing(kgi_input *in, const char *pred) {
   uint64_t key = (uint64_t)(uintptr_t)pred;
   uint32_t *known = kgi_index_find_key(&in->typing_ix, key, same_key, NULL);
   if (known)
     return *known == 1;
   bool types = kgi_vocab_types(pred);
-  kg_error ignored; /* out of memory here only means asking again next time */
-  kg_error_init(&ignored);
-  (void)kgi_index_put(&in->typing_ix, key, types ? 1 : 2, &ignored);
+  if (kgi_index_put(&in->typing_ix, key, types ? 1 : 2, in->err))
+    in->status = KG_ENOMEM;
   return types;
 }
 

@@ -92,8 +92,8 @@ static bool remember_node(kgi_pgr *r, const char *id, const char *term) {
     return false;
   }
   struct kgi_pgnode *slot = &r->nodes[r->nnodes];
-  slot->id = strdup(id);
-  slot->term = strdup(term);
+  slot->id = kgi_strdup(id);
+  slot->term = kgi_strdup(term);
   if (!slot->id || !slot->term) {
     free(slot->id);
     free(slot->term);
@@ -121,7 +121,7 @@ static void guess_naming(kgi_pgr *r, const char *id, const char *iri) {
     return;
   if (!colon) {
     if (!r->base_guess)
-      r->base_guess = strndup(iri, m - ln);
+      r->base_guess = kgi_strndup(iri, m - ln);
     return;
   }
   kgi_buf *b = &r->scratch3;
@@ -135,7 +135,7 @@ static void guess_naming(kgi_pgr *r, const char *id, const char *iri) {
   for (size_t i = 0; i < g->nprefixes; i++)
     if (strcmp(g->prefixes[i].prefix, b->s) == 0)
       return;
-  char *ns = strndup(iri, m - ln);
+  char *ns = kgi_strndup(iri, m - ln);
   kg_status st = ns && !b->oom ? kgi_graph_add_prefix(g, b->s, ns, r->in->err) : KG_ENOMEM;
   free(ns);
   if (st && !r->in->status)
@@ -146,6 +146,8 @@ static void guess_naming(kgi_pgr *r, const char *id, const char *iri) {
 static void class_triple(kgi_pgr *r, const kgi_term *s, const char *curie) {
   kgi_buf *b = &r->scratch3;
   kgi_buf_clear(b);
+  if (!curie)
+    return; /* a copy that memory ran out for: the reading ends with KG_ENOMEM */
   if (!kgi_graph_expand_curie(b, r->in->g, curie))
     kgi_buf_puts(b, curie);
   kgi_term o = kgi_pgr_iri_term(kgi_buf_str(b));
@@ -208,8 +210,8 @@ static void own_node_cell(kgi_pgr *r, const kgi_term *s, const kgi_pgcol *c, con
       r->in->status = KG_ENOMEM;
       return;
     }
-    r->cites_of[r->ncites] = strdup(term);
-    r->cites_of[r->ncites + 1] = strdup(text);
+    r->cites_of[r->ncites] = kgi_strdup(term);
+    r->cites_of[r->ncites + 1] = kgi_strdup(text);
     r->ncites += 2;
     if (!r->cites_of[r->ncites - 2] || !r->cites_of[r->ncites - 1])
       r->in->status = kgi_error_oom(r->in->err);

@@ -2,6 +2,7 @@
 #include "pgread.h"
 
 #include <libxml/SAX2.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdarg.h>
@@ -45,6 +46,13 @@ void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) {
   fail_at(r, st, line, col, msg);
 }
 
+/* What libxml2 says while no parser exists yet: only that memory ran out, which the missing
+ * parser says too. */
+static void quiet(void *ctx, xmlErrorPtr e) {
+  KGI_UNUSED(ctx);
+  KGI_UNUSED(e);
+}
+
 /* libxml2's errors (malformed XML, limits), with its line and column: the first one ends the
  * import. Warnings are not errors of the input. */
 static void on_error(void *ctx, xmlErrorPtr e) {
@@ -62,7 +70,17 @@ static void on_error(void *ctx, xmlErrorPtr e) {
              "the document ends before its elements are closed (a truncated file?)");
   else
     snprintf(full, sizeof full, "not well-formed XML: %.400s", msg);
-  fail_at(r, e->code == XML_ERR_NO_MEMORY ? KG_ENOMEM : KG_EDATA, e->line, e->int2, full);
+  if (e->code == XML_ERR_NO_MEMORY)
+    fail_at(r, KG_ENOMEM, 0, 0, "out of memory (libxml2)");
+  else
+    fail_at(r, KG_EDATA, e->line, e->int2, full);
+}
+
+/* What libxml2 reports outside the parser's context while it parses (its buffers that
+ * cannot grow): said here instead of on standard error. */
+static void on_global_error(void *ctx, xmlErrorPtr e) {
+  if (e && e->level >= XML_ERR_ERROR)
+    on_error(ctx, e);
 }
 
 /*
@@ -127,7 +145,13 @@ kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Fun
   sax->characters = on_chars;
   sax->cdataBlock = on_chars;
   r->format_state = kgi_calloc(1, state_size);
-  r->ctxt = r->format_state ? xmlCreatePushParserCtxt(sax, r, NULL, 0, in->name) : NULL;
+  /* no file name: messages name the input themselves, nothing is resolved against its
+     folder, and libxml2 would only copy the working folder and the name for itself */
+  xmlStructuredErrorFunc old = xmlStructuredError; /* this thread's */
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, quiet); /* a context that cannot be made says so to stderr */
+  r->ctxt = r->format_state ? xmlCreatePushParserCtxt(sax, r, NULL, 0, NULL) : NULL;
+  xmlSetStructuredErrorFunc(old_ctx, old);
   if (!r->ctxt)
     return kgi_error_oom(in->err);
   /* no network, no entity substitution, no DTD loading: libxml2's safe defaults, stated */
@@ -137,7 +161,11 @@ kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Fun
 
 kg_status kgi_pgr_feed(kgi_input *in, const char *data, size_t n, bool at_end) {
   kgi_pgr *r = in->reader;
+  xmlStructuredErrorFunc old = xmlStructuredError; /* this thread's */
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(r, on_global_error);
   int rc = xmlParseChunk(r->ctxt, data, (int)n, at_end);
+  xmlSetStructuredErrorFunc(old_ctx, old);
   if (!in->status && rc != 0)
     kgi_pgr_fail(r, KG_EDATA, "not well-formed XML (libxml2 error %d)", rc);
   if (!in->status && at_end && !r->started)
@@ -190,7 +218,7 @@ void kgi_pgr_finish(kgi_input *in) {
   in->reader = NULL;
 }
 
-bool kgi_pgr_attr(const char **attrs, int nattrs, const char *name, kgi_buf *b) {
+bool kgi_pgr_attr(kgi_pgr *r, const char **attrs, int nattrs, const char *name, kgi_buf *b) {
   for (int i = 0; i < nattrs; i++) {
     const char *const *a = attrs + 5 * i;
     if (strcmp(a[0], name) == 0 && (!a[1] || strcmp(name, "xmlns") == 0)) {
@@ -206,6 +234,8 @@ bool kgi_pgr_attr(const char **attrs, int nattrs, const char *name, kgi_buf *b) 
         p = amp + (end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0 ? 5 : 1);
       }
       kgi_buf_put(b, "", 0);
+      if (b->oom && !r->in->status)
+        r->in->status = kgi_error_oom(r->in->err);
       return !b->oom;
     }
   }
@@ -268,8 +298,9 @@ static kgi_pgc_role own_role(const char *name) {
   return KGI_PGC_OTHER;
 }
 
-/* A descriptor, and GraphML's ` joined by "SEP"` after it, into the column. */
-static bool describe(kgi_pgr *r, kgi_pgcol *c, const char *desc) {
+/* A descriptor, and GraphML's ` joined by "SEP"` after it, into the column: 1 when it is
+ * one, 0 when it is not, -1 when memory ran out. */
+static int describe(kgi_pgr *r, kgi_pgcol *c, const char *desc) {
   const char *joined = strstr(desc, " joined by \"");
   kgi_buf_clear(&r->scratch);
   kgi_buf_put(&r->scratch, desc, joined ? (size_t)(joined - desc) : strlen(desc));
@@ -277,23 +308,24 @@ static bool describe(kgi_pgr *r, kgi_pgcol *c, const char *desc) {
   kgi_buf_init(&pred);
   kgi_buf_init(&lang);
   kgi_buf_init(&dt);
-  bool ok = !r->scratch.oom &&
+  int got = !r->scratch.oom &&
             kgi_value_desc_parse(kgi_buf_str(&r->scratch), &pred, &lang, &dt, &c->kind);
-  if (ok) {
+  bool oom = r->scratch.oom || pred.oom || lang.oom || dt.oom;
+  if (got && !oom) {
     c->role = KGI_PGC_VALUE;
-    c->pred = strdup(kgi_buf_str(&pred));
-    c->lang = lang.len ? strdup(lang.s) : NULL;
-    c->datatype = dt.len ? strdup(dt.s) : NULL;
-    if (joined) {
+    oom = !(c->pred = kgi_strdup(kgi_buf_str(&pred))) ||
+          (lang.len && !(c->lang = kgi_strdup(lang.s))) ||
+          (dt.len && !(c->datatype = kgi_strdup(dt.s)));
+    if (joined && !oom) {
       const char *s = joined + strlen(" joined by \"");
       const char *q = strrchr(s, '"');
-      c->sep = q && q > s ? strndup(s, (size_t)(q - s)) : NULL;
+      oom = q && q > s && !(c->sep = kgi_strndup(s, (size_t)(q - s)));
     }
   }
   kgi_buf_dispose(&pred);
   kgi_buf_dispose(&lang);
   kgi_buf_dispose(&dt);
-  return ok;
+  return oom ? -1 : got;
 }
 
 /* A name as an IRI: itself when it is an absolute IRI, else under the input's base with what
@@ -342,14 +374,15 @@ size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for
   }
   kgi_pgcol *c = &r->cols[r->ncols];
   memset(c, 0, sizeof *c);
-  c->id = strdup(id);
-  c->name = strdup(name && *name ? name : id);
+  c->id = kgi_strdup(id);
+  c->name = kgi_strdup(name && *name ? name : id);
   c->for_edge = for_edge;
   c->type = type;
   c->list = list;
   bool ok = c->id && c->name;
-  if (ok && r->own && desc && describe(r, c, desc)) {
-    /* a value column of kgexport's */
+  int described = ok && r->own && desc ? describe(r, c, desc) : 0;
+  if (described) {
+    ok = described > 0; /* a value column of kgexport's, or no memory */
   } else if (ok && r->own) {
     c->role = own_role(c->name);
   } else if (ok) {
@@ -360,7 +393,7 @@ size_t kgi_pgr_add_column(kgi_pgr *r, const char *id, const char *name, bool for
                                                                  : KGI_PGC_OTHER;
     if (c->role != KGI_PGC_RELATION) {
       kgi_pgr_name_iri(r, c->role == KGI_PGC_LABEL ? KGI_RDFS_LABEL : c->name, &r->scratch);
-      c->pred = r->scratch.oom ? NULL : strdup(r->scratch.s);
+      c->pred = r->scratch.oom ? NULL : kgi_strdup(r->scratch.s);
       ok = c->pred != NULL;
     }
   }

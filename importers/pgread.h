@@ -134,8 +134,8 @@ void kgi_pgr_finish(kgi_input *in);
 /* Fail at the parser's current position: "name:line:col: msg". */
 void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) KGI_PRINTF(3, 4);
 /* The value of attribute `name` (no namespace) among SAX2's attributes, copied into b;
- * false when absent. */
-bool kgi_pgr_attr(const char **attrs, int nattrs, const char *name, kgi_buf *b);
+ * false when absent, or when memory ran out (the import's status then says so). */
+bool kgi_pgr_attr(kgi_pgr *r, const char **attrs, int nattrs, const char *name, kgi_buf *b);
 /* An element's local name is `name` and its namespace is none or one the format's root uses. */
 bool kgi_pgr_is(const char *local, const char *name);
 

@@ -10,7 +10,8 @@
 #include <strings.h>
 
 kgi_term kgi_pgr_iri_term(const char *s) {
-  kgi_term t = {KGI_TERM_IRI, s, strlen(s), NULL, NULL};
+  /* NULL: a copy that memory ran out for (the reading then ends with KG_ENOMEM) */
+  kgi_term t = {KGI_TERM_IRI, s ? s : "", s ? strlen(s) : 0, NULL, NULL};
   return t;
 }
 
@@ -68,8 +69,7 @@ static size_t list_items(const char *s, kgi_buf *out) {
 
 /* The values a cell holds, each NUL-terminated one after another in out: joined by the
  * column's separator (GraphML), a list (GEXF), or one. */
-size_t kgi_pgr_items(const kgi_pgcol *c, const char *text, const char *sep, kgi_buf *out) {
-  kgi_buf_clear(out);
+static size_t items(const kgi_pgcol *c, const char *text, const char *sep, kgi_buf *out) {
   if (!sep)
     sep = c->sep;
   if (c->list)
@@ -88,6 +88,12 @@ size_t kgi_pgr_items(const kgi_pgcol *c, const char *text, const char *sep, kgi_
       return count + 1;
     p = q + k;
   }
+}
+
+size_t kgi_pgr_items(const kgi_pgcol *c, const char *text, const char *sep, kgi_buf *out) {
+  kgi_buf_clear(out);
+  size_t n = items(c, text, sep, out);
+  return out->oom ? 0 : n; /* none, rather than fewer than counted (the reading then fails) */
 }
 
 /* ---- values of a file kgexport did not write ---- */

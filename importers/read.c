@@ -127,6 +127,7 @@ struct kgi_reading {
   char *own_base, *own_parse;
   const char *given_base;
   kg_status st;
+  unsigned long oom_before; /* kgi_oom_events() as the reading started */
 };
 
 kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char *name,
@@ -136,13 +137,15 @@ kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char 
   kg_status st = kgi_vocab_load(err);
   if (st)
     return st;
+  unsigned long oom_before = kgi_oom_events();
   kgi_reading *r = kgi_calloc(1, sizeof *r);
   if (!r)
     return kgi_error_oom(err);
+  r->oom_before = oom_before;
   r->own_base = base || iri ? NULL : file_iri(name);
   /* a file's own IRI: ids live under "FILE#", but the file is parsed against its IRI as
      rapper does, so that <> is the file itself, not "FILE#" */
-  r->own_parse = r->own_base ? strdup(r->own_base) : NULL;
+  r->own_parse = r->own_base ? kgi_strdup(r->own_base) : NULL;
   if (!base && !iri && (!r->own_base || !r->own_parse)) {
     free(r->own_base);
     free(r->own_parse);
@@ -191,6 +194,7 @@ kg_status kgi_read_end(kgi_reading *r, kg_graph **out) {
     in->progress(in->progress_ctx, in->triples, 1);
   if (!st)
     st = finish(in, r->given_base);
+  st = kgi_oom_verdict(r->oom_before, st, in->err);
   if (in->g) /* the reader was started */
     in->format->finish(in);
   kgi_window_dispose(&in->win);
