@@ -54,7 +54,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
     size_t cap = s->cap ? 2 * s->cap : 16;
     char **names = kgi_reallocarray(s->names, cap, sizeof *names);
     if (!names)
-      return 0;
+      out_of_memory(); /* a failed map leaves cgraph 2.43's own half-made graph behind */
     s->names = names;
     s->cap = cap;
   }

@@ -18,6 +18,8 @@
  */
 #include "importer.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +481,36 @@ static void prolog_where(const char *s, size_t off, size_t *line, size_t *col) {
   }
 }
 
+/*
+ * libxml2 under raptor's RDF/XML parser: raptor 2.0.15 hears the parser's own errors, but what
+ * libxml2 reports outside a parser context (a parser, an input or a buffer it could not make
+ * for want of memory) goes to libxml2's global handler, printed on standard error while the
+ * parse goes on as if the chunk had been read. This thread's handler takes it for the time of
+ * a chunk.
+ */
+static void on_libxml_error(void *ctx, xmlErrorPtr e) {
+  kgi_input *in = ctx;
+  if (!e || e->level < XML_ERR_ERROR || in->status)
+    return;
+  if (e->code == XML_ERR_NO_MEMORY)
+    in->status = kgi_error_oom(in->err);
+  else
+    in->status = kgi_error_set(in->err, KG_EPARSE, "%s: libxml2: %.200s", in->name,
+                               e->message ? e->message : "error");
+}
+
+static void parse_chunk(kgi_input *in, reader *r, const char *data, size_t n, bool at_end) {
+  if (!r->syn->xml) {
+    raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
+    return;
+  }
+  xmlStructuredErrorFunc old = xmlStructuredError;
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(in, on_libxml_error);
+  raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
+  xmlSetStructuredErrorFunc(old_ctx, old);
+}
+
 /* XML: hold the prolog back until it is checked; then hand it (and the rest) to raptor. */
 static kg_status feed_xml(kgi_input *in, const char *data, size_t n, bool at_end, bool *done) {
   reader *r = in->reader;
@@ -507,7 +539,7 @@ static kg_status feed_xml(kgi_input *in, const char *data, size_t n, bool at_end
   }
   r->prolog_checked = true;
   *done = true;
-  raptor_parser_parse_chunk(r->parser, (const unsigned char *)r->prolog.s, r->prolog.len, at_end);
+  parse_chunk(in, r, r->prolog.s, r->prolog.len, at_end);
   kgi_buf_dispose(&r->prolog);
   return in->status;
 }
@@ -704,7 +736,7 @@ static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
   bool done = false;
   kg_status st = feed_xml(in, data, n, at_end, &done);
   if (!st && !done)
-    raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
+    parse_chunk(in, r, data, n, at_end);
   if (!in->status && at_end && r->prolog_checked)
     apply_graphs(in);
   return in->status;

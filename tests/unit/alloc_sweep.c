@@ -199,7 +199,14 @@ static void run_in_child(const job *j, kgi_alloc_family f, unsigned long n) {
 static void sweep(const job *j, kgi_alloc_family f) {
   kg_error err;
   kgi_alloc_arm(f, 0);
-  if (run_job(j, &err)) {
+#ifdef KG_HAVE_LSAN
+  __lsan_disable(); /* the count: what it leaks, every child would inherit */
+#endif
+  kg_status counted = run_job(j, &err);
+#ifdef KG_HAVE_LSAN
+  __lsan_enable();
+#endif
+  if (counted) {
     fprintf(stderr, "FAIL %s: the job fails without a fault: %s\n", j->name, err.message);
     failures++;
     return;
@@ -344,15 +351,63 @@ static void count_all(void) {
 }
 
 /*
- * Every job and family, each in a process of its own (its leaks are its own). LeakSanitizer
- * matches tests/lsan.supp against the stack of a leaked block, which its fast unwinder cuts
- * short inside raptor (built without frame pointers): a job that meets raptor 2.0.15's own
- * leak (its N-Quads parser loses each datatype IRI when URIs are not interned, as kgexport's
- * worlds do not) runs with the full unwinder, slower but able to see the suppressed frame.
+ * LeakSanitizer matches tests/lsan.supp against the stack of a leaked block, which its fast
+ * unwinder cuts short inside libraries built without frame pointers. Graphviz's layout and
+ * renderers keep what lsan.supp lists: the pictures run with the full unwinder, slower but
+ * able to see the suppressed frames. raptor 2.0.15's N-Quads parser loses each datatype IRI
+ * when URIs are not interned (as kgexport's worlds do not; rapper, which interns, does not
+ * show it): 1,724 runs with full stacks would take minutes, so that job's suppressions add
+ * the one frame the fast unwinder sees (the normal and ASan suites read N-Quads with full
+ * stacks and the file's own suppressions, and valgrind checks it too).
  */
+static bool needs_full_stacks(const char *job_name) {
+  return uses_cgraph(job_name) && strcmp(job_name, "write-dot") != 0;
+}
+
+/* tests/lsan.supp (LSAN_OPTIONS' suppressions) and raptor's N-Quads loss, in a file of
+ * their own; false when there is none to extend. */
+static bool nquads_suppressions(char *path, size_t size) {
+  const char *o = getenv("LSAN_OPTIONS"), *at = o ? strstr(o, "suppressions=") : NULL;
+  if (!at)
+    return false;
+  at += strlen("suppressions=");
+  char given[1024];
+  snprintf(given, sizeof given, "%.*s", (int)strcspn(at, ":"), at);
+  snprintf(path, size, "/tmp/kg-sweep-lsan-XXXXXX");
+  int fd = mkstemp(path);
+  FILE *in = fopen(given, "r"), *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+  char line[512];
+  while (in && out && fgets(line, sizeof line, in))
+    fputs(line, out);
+  if (out)
+    fputs("leak:raptor_new_uri_from_counted_string\n", out);
+  bool ok = in && out && !ferror(out);
+  if (in)
+    fclose(in);
+  if (out ? fclose(out) != 0 : fd >= 0 && close(fd) != 0)
+    ok = false;
+  return ok;
+}
+
+static void child_environment(const char *job_name, const char *nquads_supp) {
+  char opts[2048];
+  if (needs_full_stacks(job_name)) {
+    const char *o = getenv("ASAN_OPTIONS");
+    snprintf(opts, sizeof opts, "%s%sfast_unwind_on_malloc=0", o ? o : "", o ? ":" : "");
+    setenv("ASAN_OPTIONS", opts, 1);
+  }
+  if (!strcmp(job_name, "read-nquads") && *nquads_supp) {
+    snprintf(opts, sizeof opts, "suppressions=%s:print_suppressions=0", nquads_supp);
+    setenv("LSAN_OPTIONS", opts, 1);
+  }
+}
+
+/* Every job and family, each in a process of its own (its leaks are its own). */
 static int sweep_all(const char *self) {
-  char names[32][32];
+  char names[32][32], nquads_supp[64] = "";
   size_t njobs = job_names(names, 32);
+  if (!nquads_suppressions(nquads_supp, sizeof nquads_supp))
+    nquads_supp[0] = '\0';
   int failed = 0;
   for (size_t i = 0; i < njobs; i++)
     for (int f = 0; f < KGI_ALLOC_FAMILIES; f++) {
@@ -361,12 +416,7 @@ static int sweep_all(const char *self) {
       fflush(NULL);
       pid_t pid = fork();
       if (pid == 0) {
-        if (!strcmp(names[i], "read-nquads")) {
-          const char *o = getenv("ASAN_OPTIONS");
-          char opts[1024];
-          snprintf(opts, sizeof opts, "%s%sfast_unwind_on_malloc=0", o ? o : "", o ? ":" : "");
-          setenv("ASAN_OPTIONS", opts, 1);
-        }
+        child_environment(names[i], nquads_supp);
         execl(self, self, names[i], family_names[f], (char *)NULL);
         _exit(127);
       }
@@ -378,6 +428,8 @@ static int sweep_all(const char *self) {
         failed++;
       }
     }
+  if (*nquads_supp)
+    unlink(nquads_supp);
   return failed;
 }
 
