@@ -117,6 +117,9 @@ struct kgi_importer {
   kg_status (*start)(kgi_input *in);
   /* One chunk, already in the window and checked; at_end: the last one. */
   kg_status (*feed)(kgi_input *in, const char *data, size_t n, bool at_end);
+  /* Optional: the whole input at once, `head` (bytes read already) then `file` (NULL: head
+   * is all of it), in place of feed; sets in->status as feed does. */
+  kg_status (*read_all)(kgi_input *in, FILE *file, const char *head, size_t nhead);
   /* Free the reader's state (also after a failure). */
   void (*finish)(kgi_input *in);
 };

@@ -218,6 +218,12 @@ static void on_log(void *data, raptor_log_message *m) {
     text = deep;
     len = (int)sizeof deep - 1;
   }
+  const xmlError *xe = r && r->syn->xml ? xmlGetLastError() : NULL;
+  if (xe && xe->code == XML_ERR_NO_MEMORY) { /* libxml2's, under raptor's RDF/XML parser */
+    in->status = kgi_error_oom(in->err);
+    raptor_parser_parse_abort(r->parser);
+    return;
+  }
   if (loc && loc->line > 0 && loc->column > 0)
     kgi_error_set(in->err, KG_EPARSE, "%s:%d:%d: %.*s", in->name, loc->line, loc->column, len,
                   text);
@@ -482,16 +488,19 @@ static void prolog_where(const char *s, size_t off, size_t *line, size_t *col) {
 }
 
 /*
- * libxml2 under raptor's RDF/XML parser: raptor 2.0.15 hears the parser's own errors, but what
- * libxml2 reports outside a parser context (a parser, an input or a buffer it could not make
- * for want of memory) goes to libxml2's global handler, printed on standard error while the
- * parse goes on as if the chunk had been read. This thread's handler takes it for the time of
- * a chunk.
+ * libxml2 under raptor's RDF/XML parser: raptor 2.0.15 hears the parser's own errors (its
+ * SAX error handlers), but what libxml2 reports outside a parser context (a parser, an input
+ * or a buffer it could not make for want of memory) goes to libxml2's generic handler,
+ * printed on standard error while the parse goes on as if the chunk had been read. This
+ * thread's generic handler takes it for the time of a chunk; the error itself is libxml2's
+ * last (a structured handler would take raptor's parse errors from it too).
  */
-static void on_libxml_error(void *ctx, xmlErrorPtr e) {
+static void on_libxml_error(void *ctx, const char *fmt, ...) {
+  KGI_UNUSED(fmt);
   kgi_input *in = ctx;
-  if (!e || e->level < XML_ERR_ERROR || in->status)
-    return;
+  const xmlError *e = xmlGetLastError();
+  if (in->status || !e || e->level < XML_ERR_ERROR)
+    return; /* a message comes in several calls: the first one counts */
   if (e->code == XML_ERR_NO_MEMORY)
     in->status = kgi_error_oom(in->err);
   else
@@ -504,11 +513,17 @@ static void parse_chunk(kgi_input *in, reader *r, const char *data, size_t n, bo
     raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
     return;
   }
-  xmlStructuredErrorFunc old = xmlStructuredError;
-  void *old_ctx = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(in, on_libxml_error);
+  xmlGenericErrorFunc old = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlResetLastError(); /* on_log asks it whether an error raptor reports is memory's */
+  xmlSetGenericErrorFunc(in, on_libxml_error);
   raptor_parser_parse_chunk(r->parser, (const unsigned char *)data, n, at_end);
-  xmlSetStructuredErrorFunc(old_ctx, old);
+  xmlSetGenericErrorFunc(old_ctx, old);
+  /* memory that libxml2 said it ran out of, where raptor took no notice (a parser context
+     it could not make is not an error raptor reports) */
+  const xmlError *e = xmlGetLastError();
+  if (!in->status && e && e->code == XML_ERR_NO_MEMORY)
+    in->status = kgi_error_oom(in->err);
 }
 
 /* XML: hold the prolog back until it is checked; then hand it (and the rest) to raptor. */

@@ -1,14 +1,19 @@
 /*
  * Two threads exporting two graphs at once, as the header promises is safe: each imports
  * the story, filters it, and writes every text format and an SVG into memory; each output
- * must equal the one written before the threads started. Meaningful under ThreadSanitizer
- * (the "tsan" preset), where a data race fails the run; a plain build checks the outputs.
+ * must equal the one written before the threads started. Each also reads N-Triples, which
+ * kgexport reads on two threads of its own (importers/ntriples.c): a good input of several
+ * chunks, one with a syntax error late in it, one with a term the mapping refuses early
+ * (the reader is then stopped). Meaningful under ThreadSanitizer (the "tsan" preset), where
+ * a data race fails the run; a plain build checks the outputs and the messages.
  */
 #include "check.h"
 #include "kgexport.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NTHREADS 2
 #define ROUNDS 2
@@ -46,8 +51,60 @@ static kg_status export_story(output *out, const char *format, const char *focus
   return st;
 }
 
+enum { NT_LINES = 30000 }; /* about 1.9 MB: eight chunks of the reader */
+
+/* NT_LINES triples, line `bad` (1-based; 0: none) replaced by `with`. */
+static char *ntriples(size_t bad, const char *with, size_t *len) {
+  char *text = NULL;
+  FILE *f = open_memstream(&text, len);
+  for (size_t i = 1; f && i <= NT_LINES; i++)
+    if (i == bad)
+      fprintf(f, "%s\n", with);
+    else
+      fprintf(f, "<https://example.org/n/s%zu> <https://example.org/n/p> \"value %zu\" .\n", i, i);
+  if (f)
+    fclose(f);
+  return text;
+}
+
+/* An N-Triples read: its triples (want_error NULL) or its message. */
+static int read_ntriples(size_t bad, const char *with, const char *want_error) {
+  size_t len = 0;
+  char *text = ntriples(bad, with, &len);
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  kg_status st =
+      kg_import_buffer(&g, text, len, "n.nt", "ntriples", "https://example.org/n/", &err);
+  int failures = 0;
+  if (want_error && (st == KG_OK || !strstr(err.message, want_error))) {
+    fprintf(stderr, "ntriples: '%s', want '%s'\n", err.message, want_error);
+    failures++;
+  } else if (!want_error) {
+    kg_stats stats;
+    if (!st)
+      kg_graph_stats(g, &stats);
+    if (st || stats.triples != NT_LINES) {
+      fprintf(stderr, "ntriples: %s, %zu triples\n", err.message, st ? 0 : stats.triples);
+      failures++;
+    }
+  }
+  kg_graph_free(g);
+  free(text);
+  return failures;
+}
+
+static int read_ntriples_cases(void) {
+  return read_ntriples(0, NULL, NULL) +
+         read_ntriples(25000, "<https://example.org/n/s> <https://example.org/n/p> oops .",
+                       "n.nt:25000:") +
+         read_ntriples(3000, "<https://example.org/n/s> <https://kgexport.org/ns#Persn> \"x\" .",
+                       "n.nt:3000:");
+}
+
 static void *work(void *arg) {
   int *failures = arg;
+  *failures += read_ntriples_cases();
   for (int round = 0; round < ROUNDS; round++)
     for (size_t i = 0; i < NFORMATS; i++) {
       kg_error err;
@@ -73,6 +130,7 @@ static void *work(void *arg) {
 }
 
 int main(void) {
+  CHECK(read_ntriples_cases() == 0);
   for (size_t i = 0; i < NFORMATS; i++) {
     kg_error err;
     kg_error_init(&err);
