@@ -292,6 +292,14 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
     g->edges[o++] = e;
   }
   g->nedges = o;
+  /* nothing kept may cite a node that goes (a reader keeps its sources; this is the model's
+     own guarantee) */
+  for (size_t i = 0; i < g->nnodes; i++)
+    if (!drop_node[i] && g->nodes[i]->source && drop_node[g->nodes[i]->source->index])
+      g->nodes[i]->source = NULL;
+  for (size_t i = 0; i < g->nedges; i++)
+    if (g->edges[i]->source && drop_node[g->edges[i]->source->index])
+      g->edges[i]->source = NULL;
   o = 0;
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_node *n = g->nodes[i];

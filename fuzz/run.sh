@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every fuzz target for MINUTES each (libFuzzer, ASan+UBSan, clang), as many at once as
 # there are CPUs, from seeds that cover each reader, and report what they found.
-#   fuzz/run.sh MINUTES [TARGET...]     targets: import graphml gexf export (default: all)
+#   fuzz/run.sh MINUTES [TARGET...]     targets: import graphml gexf rdfxml nquads trig export
+#                                       (default: all)
 # Crashing inputs land in fuzz/findings/ (minimise one with
 # `build-fuzz/fuzz_TARGET -minimize_crash=1 -runs=5000 FILE`, fix, then add it to fuzz/corpus/
 # where ctest replays it under the sanitizers). Working corpora stay in $FUZZ_WORK
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 minutes=${1:?usage: fuzz/run.sh MINUTES [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(import graphml gexf export)
+[ ${#targets[@]} -gt 0 ] || targets=(import graphml gexf rdfxml nquads trig export)
 work=${FUZZ_WORK:-/tmp/kgexport-fuzz}
 command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed (apt-get install clang)" >&2; exit 1; }
 cmake -S . -B build-fuzz -DKG_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -27,6 +28,9 @@ seeds() { # the seed files of a target
     import) ls examples/*.ttl tests/data/*.ttl tests/bad/*.ttl tests/bad/*.nt tests/nt/*.nt fuzz/corpus/*.ttl fuzz/corpus/*.nt ;;
     graphml) ls tests/bad/*.graphml tests/foreign/*.graphml fuzz/corpus/*.graphml ;;
     gexf) ls tests/bad/*.gexf tests/foreign/*.gexf fuzz/corpus/*.gexf ;;
+    rdfxml) ls tests/bad/*.rdf tests/data/*.rdf fuzz/corpus/*.rdf ;;
+    nquads) ls tests/bad/*.nq tests/data/*.nq fuzz/corpus/*.nq ;;
+    trig) ls tests/bad/*.trig tests/data/*.trig fuzz/corpus/*.trig ;;
     export) ls tests/data/adversarial.ttl tests/data/hostile-views.ttl tests/foreign/*.ttl ;;
   esac 2>/dev/null
 }
@@ -46,7 +50,7 @@ run_one() {
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$t.log" | grep -o '[0-9]*$' || echo 0)
   echo "fuzz_$t: ${minutes} min, ${execs:-0} runs, corpus $(ls "$dir" | wc -l) inputs, $(ls fuzz/findings | grep -c "^$t-" || true) findings (log: $work/$t.log)"
 }
-jobs=$(nproc)
+jobs=${FUZZ_JOBS:-$(nproc)} # at once (FUZZ_JOBS: more, sharing the CPUs)
 for t in "${targets[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 5; done
   run_one "$t" &

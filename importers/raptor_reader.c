@@ -53,6 +53,7 @@ typedef struct reader {
     size_t len, line, col, start_line, start_col;
   } ts;
   long tag_run;    /* characters of the language tag being read (-1: none), check_language_tags */
+  char tag_quote;  /* RDF/XML: the quote that ends xml:lang's value */
   uint64_t tag_at; /* where it starts, in the input (the window may drop its start) */
 } reader;
 
@@ -608,11 +609,27 @@ static bool tag_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
+/* Does the quote at off open the value of an attribute named ...lang (xml:lang), with the
+ * spaces XML allows around its '='? */
+static bool opens_xml_lang(const kgi_window *w, size_t off) {
+  size_t i = off;
+  while (i > 0 && is_space(w->text[i - 1]))
+    i--;
+  if (i == 0 || w->text[--i] != '=')
+    return false;
+  while (i > 0 && is_space(w->text[i - 1]))
+    i--;
+  return i >= 4 && memcmp(w->text + i - 4, "lang", 4) == 0;
+}
+
 static void check_language_tags(kgi_input *in, reader *r, size_t n) {
   const kgi_window *w = &in->win;
   for (size_t off = w->len - n; off < w->len && !in->status; off++) {
     unsigned char c = (unsigned char)w->text[off];
-    if (r->tag_run >= 0 && tag_char(c)) {
+    /* a tag goes on while its characters do; xml:lang's value, to its closing quote (raptor
+       takes all of it as the tag, whatever it holds) */
+    bool in_tag = r->tag_run >= 0 && (r->syn->xml ? c != r->tag_quote : tag_char(c));
+    if (in_tag) {
       if (++r->tag_run > RAPTOR_LANG_MAX) {
         size_t line, col;
         kgi_window_line_col(w, (size_t)(r->tag_at - w->dropped), &line, &col);
@@ -624,7 +641,10 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
       }
       continue;
     }
+    bool closes = r->tag_run >= 0 && r->syn->xml;
     r->tag_run = -1;
+    if (closes)
+      continue;
     if (!r->syn->xml && c != '@') { /* outside a tag: on to the next '@' */
       const char *at = memchr(w->text + off, '@', w->len - off);
       off = at ? (size_t)(at - w->text) : w->len;
@@ -632,11 +652,10 @@ static void check_language_tags(kgi_input *in, reader *r, size_t n) {
         break;
       c = '@';
     }
-    bool opens = !r->syn->xml ? c == '@'
-                              : (c == '"' || c == '\'') && off >= 5 &&
-                                    memcmp(w->text + off - 5, "lang=", 5) == 0;
+    bool opens = !r->syn->xml ? c == '@' : (c == '"' || c == '\'') && opens_xml_lang(w, off);
     if (opens) {
       r->tag_run = 0;
+      r->tag_quote = (char)c;
       r->tag_at = w->dropped + off + 1;
     }
   }

@@ -52,12 +52,21 @@ static void settle_nodes(kgi_input *in, uint8_t *drop) {
   for (size_t i = 0; in->default_source && i < g->nedges; i++)
     if (!g->edges[i]->source)
       g->edges[i]->source = in->default_source;
+  enum { EMPTY = 2 };
   for (size_t i = 0; i < g->nnodes; i++) {
     const kg_node *n = g->nodes[i];
-    if (!n->nclasses && !n->nlabels && !n->nprops && !n->nsame && !n->source && !n->in_degree &&
-        !n->out_degree)
-      drop[i] = 1;
+    if (!drop[i] && !n->nclasses && !n->nlabels && !n->nprops && !n->nsame && !n->source &&
+        !n->in_degree && !n->out_degree)
+      drop[i] = EMPTY;
   }
+  /* a source is kept, whatever else it has: a named graph of N-Quads or TriG is one, and
+     nothing may cite a node the graph no longer holds */
+  for (size_t i = 0; i < g->nnodes; i++)
+    if (g->nodes[i]->source && drop[g->nodes[i]->source->index] == EMPTY)
+      drop[g->nodes[i]->source->index] = 0;
+  for (size_t i = 0; i < g->nedges; i++)
+    if (g->edges[i]->source && drop[g->edges[i]->source->index] == EMPTY)
+      drop[g->edges[i]->source->index] = 0;
 }
 
 /* A story that names its default source under a base of its own (".../story/") gets its

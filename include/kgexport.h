@@ -23,7 +23,9 @@
  * world setup, used by one thread at a time; raptor worlds, pooled so that libxml2's globals
  * are never torn down under a writer). Tested under
  * ThreadSanitizer (tests/unit/test_threads.c). kg_strerror and the format lists are
- * constant.
+ * constant. Reading N-Triples from a file, a stream or a buffer starts a thread of the
+ * library's own for the reading, which ends before the import returns; the graph is built,
+ * and the progress callback called, on the caller's thread.
  *
  * WORDS: an edge goes from a node to a node (kg_edge_from, kg_edge_to); a node or an edge
  * cites a source (kg_node_cites, kg_edge_cites), the node of the article that reported it.
