@@ -270,8 +270,10 @@ static void *read_side(void *arg) {
   kg_status st = KG_OK;
   bool at_end = false;
   batch *b = free_batch(p);
-  if (b && p->nhead)
-    at_end = !p->file, st = read_chunk(p, b, p->head, p->nhead, at_end);
+  if (b && p->nhead) { /* the bytes read already: all of the input when there is no file */
+    at_end = !p->file;
+    st = read_chunk(p, b, p->head, p->nhead, at_end);
+  }
   while (b && !st && !at_end) {
     if (b->n || b->win.len) { /* one batch a chunk */
       give(p);

@@ -46,13 +46,6 @@ void kgi_pgr_fail(kgi_pgr *r, kg_status st, const char *fmt, ...) {
   fail_at(r, st, line, col, msg);
 }
 
-/* What libxml2 says while no parser exists yet: only that memory ran out, which the missing
- * parser says too. */
-static void quiet(void *ctx, xmlErrorPtr e) {
-  KGI_UNUSED(ctx);
-  KGI_UNUSED(e);
-}
-
 /* libxml2's errors (malformed XML, limits), with its line and column: the first one ends the
  * import. Warnings are not errors of the input. */
 static void on_error(void *ctx, xmlErrorPtr e) {
@@ -76,12 +69,26 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     fail_at(r, KG_EDATA, e->line, e->int2, full);
 }
 
-/* What libxml2 reports outside the parser's context while it parses (its buffers that
- * cannot grow): said here instead of on standard error. */
+/* What libxml2 reports outside a parser's context (a parser or a buffer it could not make):
+ * said here instead of on standard error, through this thread's handler, set for the time of
+ * one libxml2 call and then given back. */
 static void on_global_error(void *ctx, xmlErrorPtr e) {
   if (e && e->level >= XML_ERR_ERROR)
     on_error(ctx, e);
 }
+
+typedef struct thread_handler {
+  xmlStructuredErrorFunc fn;
+  void *ctx;
+} thread_handler;
+
+static thread_handler take_errors(kgi_pgr *r) {
+  thread_handler old = {xmlStructuredError, xmlStructuredErrorContext};
+  xmlSetStructuredErrorFunc(r, on_global_error);
+  return old;
+}
+
+static void give_errors_back(thread_handler old) { xmlSetStructuredErrorFunc(old.ctx, old.fn); }
 
 /*
  * GraphML and GEXF need no document type: one is refused when it starts, before its
@@ -147,11 +154,9 @@ kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Fun
   r->format_state = kgi_calloc(1, state_size);
   /* no file name: messages name the input themselves, nothing is resolved against its
      folder, and libxml2 would only copy the working folder and the name for itself */
-  xmlStructuredErrorFunc old = xmlStructuredError; /* this thread's */
-  void *old_ctx = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(NULL, quiet); /* a context that cannot be made says so to stderr */
+  thread_handler old = take_errors(r);
   r->ctxt = r->format_state ? xmlCreatePushParserCtxt(sax, r, NULL, 0, NULL) : NULL;
-  xmlSetStructuredErrorFunc(old_ctx, old);
+  give_errors_back(old);
   if (!r->ctxt)
     return kgi_error_oom(in->err);
   /* no network, no entity substitution, no DTD loading: libxml2's safe defaults, stated */
@@ -161,11 +166,9 @@ kg_status kgi_pgr_start(kgi_input *in, const char *format, startElementNsSAX2Fun
 
 kg_status kgi_pgr_feed(kgi_input *in, const char *data, size_t n, bool at_end) {
   kgi_pgr *r = in->reader;
-  xmlStructuredErrorFunc old = xmlStructuredError; /* this thread's */
-  void *old_ctx = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(r, on_global_error);
+  thread_handler old = take_errors(r);
   int rc = xmlParseChunk(r->ctxt, data, (int)n, at_end);
-  xmlSetStructuredErrorFunc(old_ctx, old);
+  give_errors_back(old);
   if (!in->status && rc != 0)
     kgi_pgr_fail(r, KG_EDATA, "not well-formed XML (libxml2 error %d)", rc);
   if (!in->status && at_end && !r->started)
