@@ -48,6 +48,11 @@ char *kgi_strndup(const char *s, size_t n);
 unsigned long kgi_oom_events(void);
 kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err);
 
+/* Whether an import or export may start a thread of its own (reading N-Triples, composing
+ * GraphML and GEXF): yes, unless the environment says KGEXPORT_THREADS=1, for a user who
+ * gives kgexport one CPU and for the tests that compare both ways byte for byte. */
+bool kgi_threads_allowed(void);
+
 /*
  * Allocation faults, for the sweep of tests/unit/alloc_sweep.c: in a build with
  * -DKG_ALLOC_FAULTS=ON every allocation of kgexport's own (the functions above), of libxml2

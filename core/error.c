@@ -84,6 +84,11 @@ static _Thread_local unsigned long oom_events;
 
 unsigned long kgi_oom_events(void) { return oom_events; }
 
+bool kgi_threads_allowed(void) {
+  const char *n = getenv("KGEXPORT_THREADS");
+  return !n || strcmp(n, "1") != 0;
+}
+
 kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err) {
   if (oom_events == before || st == KG_ENOMEM)
     return st;

@@ -189,7 +189,9 @@ static void write_viz(kgi_pg *pg, const kg_node *n) {
   kgi_pg_end(pg);
 }
 
-static void write_node(kgi_pg *pg, const kg_node *n) {
+static void write_node(kgi_pg *pg, size_t i, const void *ctx) {
+  (void)ctx;
+  const kg_node *n = pg->g->nodes[i];
   kgi_pg_node_start(pg, n);
   /* Gephi shows an empty label, not the id, when the attribute is missing */
   kgi_pg_attr(pg, "label", kgi_show_name(n));
@@ -203,7 +205,10 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   kgi_pg_end(pg);
 }
 
-static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text, const version *v) {
+static void write_edge(kgi_pg *pg, size_t i, const void *ctx) {
+  const version *v = ctx;
+  const kg_edge *e = pg->g->edges[i];
+  kgi_buf *text = &pg->text;
   kgi_pg_edge_start(pg, e);
   kgi_buf_clear(text);
   kgi_show_relation(text, e->pred);
@@ -213,6 +218,8 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text, const versio
   kgi_buf_put_curie(text, e->pred);
   if (v->kinds)
     kgi_pg_attr(pg, "kind", kgi_buf_str(text));
+  if (text->oom && !pg->st)
+    pg->st = kgi_error_oom(pg->err);
   char start[KGI_DATE_MAX], end[KGI_DATE_MAX];
   write_interval(pg, kgi_show_edge_period(e, start, end, sizeof start), start, end);
   kgi_pg_start(pg, "attvalues");
@@ -223,24 +230,22 @@ static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text, const versio
 }
 
 /* <nodes count="N">…</nodes>, then the same for edges. */
-static void write_elements(kgi_pg *pg, kgi_buf *text, const version *v) {
+static void write_elements(kgi_pg *pg, const version *v) {
   const kg_graph *g = pg->g;
   char num[32];
   kgi_pg_start(pg, "nodes");
   snprintf(num, sizeof num, "%zu", g->nnodes);
   kgi_pg_attr(pg, "count", num);
-  for (size_t i = 0; i < g->nnodes && !pg->st; i++)
-    write_node(pg, g->nodes[i]);
+  kgi_pg_elements(pg, g->nnodes, write_node, NULL);
   kgi_pg_end(pg);
   kgi_pg_start(pg, "edges");
   snprintf(num, sizeof num, "%zu", g->nedges);
   kgi_pg_attr(pg, "count", num);
-  for (size_t i = 0; i < g->nedges && !pg->st; i++)
-    write_edge(pg, g->edges[i], text, v);
+  kgi_pg_elements(pg, g->nedges, write_edge, v);
   kgi_pg_end(pg);
 }
 
-static void write_document(kgi_pg *pg, kgi_buf *text, const version *v) {
+static void write_document(kgi_pg *pg, const version *v) {
   const kg_graph *g = pg->g;
   kgi_pg_document_start(pg, "gexf");
   kgi_pg_attr(pg, "xmlns", v->ns);
@@ -263,7 +268,7 @@ static void write_document(kgi_pg *pg, kgi_buf *text, const version *v) {
   }
   write_attribute_decls(pg, KGI_FOR_NODE);
   write_attribute_decls(pg, KGI_FOR_EDGE);
-  write_elements(pg, text, v);
+  write_elements(pg, v);
   kgi_pg_document_end(pg);
 }
 
@@ -275,12 +280,7 @@ static kg_status write_gexf(const kg_graph *g, FILE *out, const kgi_write_opts *
       v = &versions[i];
   kgi_pg pg;
   if (!kgi_pg_open(&pg, g, out, "GEXF", fixed, sizeof fixed / sizeof fixed[0], err)) {
-    kgi_buf text;
-    kgi_buf_init(&text);
-    write_document(&pg, &text, v);
-    if (text.oom && !pg.st)
-      pg.st = kgi_error_oom(err);
-    kgi_buf_dispose(&text);
+    write_document(&pg, v);
     if (!pg.st)
       kgi_columns_note_losses(&pg.cols, g, true, opts->loss);
   }

@@ -102,7 +102,9 @@ static void write_period(kgi_pg *pg, kgi_col_for t, bool dated, const char *star
   data(pg, t, KGI_COL_END, end[0] ? end : NULL);
 }
 
-static void write_node(kgi_pg *pg, const kg_node *n) {
+static void write_node(kgi_pg *pg, size_t i, const void *ctx) {
+  (void)ctx;
+  const kg_node *n = pg->g->nodes[i];
   char num[32];
   kgi_pg_node_start(pg, n);
   data(pg, KGI_FOR_NODE, KGI_COL_LABEL, kgi_show_name(n));
@@ -110,9 +112,9 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   int rgb[3];
   kgi_show_rgb(n, rgb);
   kgi_col_role rr[3] = {KGI_COL_R, KGI_COL_G, KGI_COL_B};
-  for (int i = 0; i < 3; i++) {
-    snprintf(num, sizeof num, "%d", rgb[i]);
-    data(pg, KGI_FOR_NODE, rr[i], num);
+  for (int c = 0; c < 3; c++) {
+    snprintf(num, sizeof num, "%d", rgb[c]);
+    data(pg, KGI_FOR_NODE, rr[c], num);
   }
   snprintf(num, sizeof num, "%.1f", kgi_show_size(n));
   data(pg, KGI_FOR_NODE, KGI_COL_SIZE, num);
@@ -122,7 +124,10 @@ static void write_node(kgi_pg *pg, const kg_node *n) {
   kgi_pg_end(pg);
 }
 
-static void write_edge(kgi_pg *pg, const kg_edge *e, kgi_buf *text) {
+static void write_edge(kgi_pg *pg, size_t i, const void *ctx) {
+  (void)ctx;
+  const kg_edge *e = pg->g->edges[i];
+  kgi_buf *text = &pg->text;
   kgi_pg_edge_start(pg, e);
   kgi_buf_clear(text);
   kgi_show_relation(text, e->pred);
@@ -155,13 +160,8 @@ static kg_status write_graphml(const kg_graph *g, FILE *out, const kgi_write_opt
   kgi_pg_attr(&pg, "id", "G");
   kgi_pg_attr(&pg, "edgedefault", "directed");
   kgi_pg_element(&pg, "desc", kgi_show_title(g)); /* what the graph is: its title */
-  for (size_t i = 0; i < g->nnodes && !pg.st; i++)
-    write_node(&pg, g->nodes[i]);
-  kgi_buf text;
-  kgi_buf_init(&text);
-  for (size_t i = 0; i < g->nedges && !pg.st; i++)
-    write_edge(&pg, g->edges[i], &text);
-  kgi_buf_dispose(&text);
+  kgi_pg_elements(&pg, g->nnodes, write_node, NULL);
+  kgi_pg_elements(&pg, g->nedges, write_edge, NULL);
   kgi_pg_document_end(&pg);
   if (!pg.st)
     kgi_columns_note_losses(&pg.cols, g, false, opts->loss);

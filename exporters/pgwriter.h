@@ -30,6 +30,9 @@ typedef struct kgi_pg {
   kg_error *err;
   kg_status st;    /* the first failure; every call below is a no-op once it is set */
   kgi_buf scratch; /* text composed by the functions below */
+  kgi_buf text;    /* text composed by a format's element writers (a relation's label) */
+  kgi_buf *mem;    /* when set, the XML goes here instead of to `out` (a part of the
+                      elements composed on a second thread, see kgi_pg_elements) */
   /* this thread's libxml2 error handler while the writer runs (restored by close): libxml2
      would print its I/O errors; the export's own message says what failed */
   void (*old_handler)(void *, struct _xmlError *);
@@ -53,6 +56,15 @@ void kgi_pg_text(kgi_pg *pg, const char *text);
 void kgi_pg_element(kgi_pg *pg, const char *name, const char *text);
 void kgi_pg_document_start(kgi_pg *pg, const char *root);
 void kgi_pg_document_end(kgi_pg *pg);
+
+/*
+ * Elements 0 … n-1 of one kind, each written by each(pg, i, ctx), in that order. From a
+ * few thousand on, two threads compose them (unless kgi_threads_allowed says no): the
+ * output is the same bytes. So each must write whole elements, through pg only, and keep
+ * nothing between calls but what ctx holds unchanged; pg->text is its scratch.
+ */
+typedef void (*kgi_pg_each)(kgi_pg *pg, size_t i, const void *ctx);
+void kgi_pg_elements(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx);
 
 /* <node id="…"> and <edge id="e…" source="…" target="…">, left open. */
 void kgi_pg_node_start(kgi_pg *pg, const kg_node *n);

@@ -227,11 +227,12 @@ kg_status kgi_read(kg_graph **out, const kgi_importer *fmt, FILE *file, const ch
   kg_status st = kgi_read_start(&r, fmt, name, iri, base, opts, err);
   if (!r)
     return st;
-  if (!st && fmt->read_all) /* on two threads */
+  bool two_threads = fmt->read_all && kgi_threads_allowed();
+  if (!st && two_threads)
     st = r->st = fmt->read_all(&r->in, file, data, len);
-  if (!st && !fmt->read_all && (len || !file)) /* the bytes read already (a head, or all) */
+  if (!st && !two_threads && (len || !file)) /* the bytes read already (a head, or all) */
     st = kgi_read_feed(r, data, len, !file);
-  if (!st && !fmt->read_all && file)
+  if (!st && !two_threads && file)
     st = r->st = read_file(&r->in, file);
   st = kgi_read_end(r, st ? NULL : out);
   return st;

@@ -4,8 +4,10 @@
  * must equal the one written before the threads started. Each also reads N-Triples, which
  * kgexport reads on two threads of its own (importers/ntriples.c): a good input of several
  * chunks, one with a syntax error late in it, one with a term the mapping refuses early
- * (the reader is then stopped). Meaningful under ThreadSanitizer (the "tsan" preset), where
- * a data race fails the run; a plain build checks the outputs and the messages.
+ * (the reader is then stopped). The graph read is written as GraphML and GEXF, whose writers
+ * compose on two threads too, and must give the bytes of one. Meaningful under ThreadSanitizer (the
+ * "tsan" preset), where a data race fails the run; a plain build checks the outputs and the
+ * messages.
  */
 #include "check.h"
 #include "kgexport.h"
@@ -60,8 +62,13 @@ static char *ntriples(size_t bad, const char *with, size_t *len) {
   for (size_t i = 1; f && i <= NT_LINES; i++)
     if (i == bad)
       fprintf(f, "%s\n", with);
-    else
+    else if (i % 2)
       fprintf(f, "<https://example.org/n/s%zu> <https://example.org/n/p> \"value %zu\" .\n", i, i);
+    else /* an edge, so that the graph has many of both */
+      fprintf(
+          f,
+          "<https://example.org/n/s%zu> <https://example.org/n/q> <https://example.org/n/s%zu> .\n",
+          i, i / 2);
   if (f)
     fclose(f);
   return text;
@@ -94,6 +101,52 @@ static int read_ntriples(size_t bad, const char *with, const char *want_error) {
   return failures;
 }
 
+/*
+ * The N-Triples graph (about 22,000 nodes and 15,000 edges) as GraphML and GEXF, whose
+ * writers compose that many elements on two threads (exporters/pgwriter.c): the bytes must be
+ * those written on one thread (KGEXPORT_THREADS=1, set by main for the reference).
+ */
+static const char *const large_formats[] = {"graphml", "gexf"};
+static output large_reference[2];
+
+static kg_status export_large(output *out, const char *format, kg_error *err) {
+  size_t len = 0;
+  char *text = ntriples(0, NULL, &len);
+  kg_graph *g = NULL;
+  kg_status st =
+      text ? kg_import_buffer(&g, text, len, "n.nt", "ntriples", "https://example.org/n/", err)
+           : KG_ENOMEM;
+  FILE *mem = st ? NULL : open_memstream(&out->text, &out->len);
+  if (!st && !mem)
+    st = KG_ENOMEM;
+  if (!st)
+    st = kg_export_stream(g, format, mem, err);
+  if (mem)
+    fclose(mem);
+  kg_graph_free(g);
+  free(text);
+  return st;
+}
+
+static int export_large_cases(void) {
+  int failures = 0;
+  for (size_t i = 0; i < 2; i++) {
+    kg_error err;
+    kg_error_init(&err);
+    output o = {NULL, 0};
+    if (export_large(&o, large_formats[i], &err) != KG_OK) {
+      fprintf(stderr, "%s (large): %s\n", large_formats[i], err.message);
+      failures++;
+    } else if (o.len != large_reference[i].len ||
+               memcmp(o.text, large_reference[i].text, o.len) != 0) {
+      fprintf(stderr, "%s (large): two threads wrote other bytes than one\n", large_formats[i]);
+      failures++;
+    }
+    free(o.text);
+  }
+  return failures;
+}
+
 static int read_ntriples_cases(void) {
   return read_ntriples(0, NULL, NULL) +
          read_ntriples(25000, "<https://example.org/n/s> <https://example.org/n/p> oops .",
@@ -105,6 +158,7 @@ static int read_ntriples_cases(void) {
 static void *work(void *arg) {
   int *failures = arg;
   *failures += read_ntriples_cases();
+  *failures += export_large_cases();
   for (int round = 0; round < ROUNDS; round++)
     for (size_t i = 0; i < NFORMATS; i++) {
       kg_error err;
@@ -131,6 +185,14 @@ static void *work(void *arg) {
 
 int main(void) {
   CHECK(read_ntriples_cases() == 0);
+  setenv("KGEXPORT_THREADS", "1", 1);
+  for (size_t i = 0; i < 2; i++) {
+    kg_error err;
+    kg_error_init(&err);
+    CHECK(export_large(&large_reference[i], large_formats[i], &err) == KG_OK);
+  }
+  unsetenv("KGEXPORT_THREADS");
+  CHECK(export_large_cases() == 0);
   for (size_t i = 0; i < NFORMATS; i++) {
     kg_error err;
     kg_error_init(&err);
@@ -147,5 +209,7 @@ int main(void) {
   }
   for (size_t i = 0; i < NFORMATS; i++)
     free(reference[i].text);
+  for (size_t i = 0; i < 2; i++)
+    free(large_reference[i].text);
   return CHECK_RESULT();
 }
