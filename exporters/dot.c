@@ -20,7 +20,7 @@ static kg_status write_action(Agraph_t *root, void *ctx, kg_error *err) {
 
 static kg_status write_dot(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
                            kg_error *err) {
-  return kgi_dot_with_graph(g, opts, write_action, out, err);
+  return kgi_dot_with_written_graph(g, opts, write_action, out, err);
 }
 
 const kgi_exporter kgi_exporter_dot = {

@@ -124,7 +124,8 @@ kg_status kgi_dot_set_text(kgi_dot *d, void *obj, const char *name, kgi_dot_esc 
 }
 
 static kg_status open_graph(kgi_dot *d) {
-  d->root = agopen(kgi_cg("kg"), Agdirected, kgi_dot_disc()); /* not strict: parallel edges kept */
+  d->root = agopen(kgi_cg("kg"), Agdirected,
+                   kgi_dot_disc(d->arena)); /* not strict: parallel edges kept */
   if (!d->root)
     return kgi_dot_failed(d, "create the graph");
   for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
@@ -369,8 +370,8 @@ static kg_status mark_large(kgi_dot *d) {
  * plugin and font caches of the one rendering context), so one graph at a time is built,
  * written and rendered: two threads exporting pictures at once take turns here.
  */
-static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_dot_action action,
-                                   void *ctx, kg_error *err);
+static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, bool arena,
+                                   kgi_dot_action action, void *ctx, kg_error *err);
 
 static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -440,14 +441,14 @@ static void note_losses(const kg_graph *g, const kgi_view *v, const kgi_write_op
   }
 }
 
-kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_dot_action action,
-                             void *ctx, kg_error *err) {
+static kg_status with_view(const kg_graph *g, const kgi_write_opts *opts, bool arena,
+                           kgi_dot_action action, void *ctx, kg_error *err) {
   kgi_view v;
   kg_status st = kgi_view_build(&v, g, opts->view, err);
   if (st)
     return st;
   pthread_mutex_lock(&graphviz_lock);
-  st = with_graph_locked(g, &v, action, ctx, err);
+  st = with_graph_locked(g, &v, arena, action, ctx, err);
   pthread_mutex_unlock(&graphviz_lock);
   if (!st && opts->loss)
     note_losses(g, &v, opts);
@@ -455,9 +456,19 @@ kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_
   return st;
 }
 
-static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, kgi_dot_action action,
-                                   void *ctx, kg_error *err) {
-  kgi_dot d = {.g = g, .view = view, .err = err};
+kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_dot_action action,
+                             void *ctx, kg_error *err) {
+  return with_view(g, opts, false, action, ctx, err);
+}
+
+kg_status kgi_dot_with_written_graph(const kg_graph *g, const kgi_write_opts *opts,
+                                     kgi_dot_action action, void *ctx, kg_error *err) {
+  return with_view(g, opts, true, action, ctx, err);
+}
+
+static kg_status with_graph_locked(const kg_graph *g, const kgi_view *view, bool arena,
+                                   kgi_dot_action action, void *ctx, kg_error *err) {
+  kgi_dot d = {.g = g, .view = view, .arena = arena, .err = err};
   kg_status st = KG_OK;
   cg_message[0] = '\0';
   agusererrf old_hook = agseterrf(capture_cg_error);
@@ -485,7 +496,7 @@ done:
     /* cgraph keeps names that start with '%' (ids of percent-encoded IRIs) in an internal
        map that agclose does not free (2.43): this frees them, once they are written */
     aginternalmapclearlocalnames(d.root);
-    if (agclose(d.root) != 0 && !st)
+    if (kgi_dot_close(d.root) != 0 && !st)
       st = kgi_dot_failed(&d, "free the graph");
   }
   agseterrf(old_hook);

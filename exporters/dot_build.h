@@ -20,8 +20,11 @@ enum { KGI_DOT_LARGE_GRAPH = 2000 };
 
 /* The cgraph discipline the graphs are made with: subgraphs in the order they are made, so
  * that what is written and laid out does not depend on where the heap put their names. A
- * graph read back from DOT for a layout is read with it too. */
-Agdisc_t *kgi_dot_disc(void);
+ * graph read back from DOT for a layout is read with it too. A graph that is only written
+ * (never laid out) has its memory in an arena, freed at once by kgi_dot_close. */
+Agdisc_t *kgi_dot_disc(bool arena);
+/* agclose for a root graph made with kgi_dot_disc. */
+int kgi_dot_close(Agraph_t *g);
 
 /* Was the graph built in the large-graph mode (it asks for sfdp)? */
 bool kgi_dot_is_large(Agraph_t *root);
@@ -35,6 +38,9 @@ typedef kg_status (*kgi_dot_action)(Agraph_t *root, void *ctx, kg_error *err);
  * KGI_DOT_LARGE_GRAPH nodes carry layout=sfdp. */
 kg_status kgi_dot_with_graph(const kg_graph *g, const kgi_write_opts *opts, kgi_dot_action action,
                              void *ctx, kg_error *err);
+/* The same for an action that only writes the graph (agwrite): it is made in an arena. */
+kg_status kgi_dot_with_written_graph(const kg_graph *g, const kgi_write_opts *opts,
+                                     kgi_dot_action action, void *ctx, kg_error *err);
 
 /* ---- inside the builder (dot_build.c, dot_groups.c) ---- */
 
@@ -50,6 +56,7 @@ typedef struct kgi_dot {
   /* every drawn node has a position (kg:positionX/Y, e.g. Gephi's layout): the graph asks
      for nop2 (neato -n2), which keeps them; no legend, boxes or axis that would need places */
   bool fixed;
+  bool arena; /* only written: its memory in an arena (kgi_dot_disc) */
   kg_error *err;
 } kgi_dot;
 

@@ -30,7 +30,7 @@ static Agraph_t *as_read_from_dot(Agraph_t *built) {
   int bad = agwrite(built, mem) != 0;
   bad |= fclose(mem) != 0;
   FILE *in = bad ? NULL : fmemopen(text, len, "r");
-  Agraph_t *g = in ? agread(in, kgi_dot_disc()) : NULL;
+  Agraph_t *g = in ? agread(in, kgi_dot_disc(false)) : NULL;
   if (in)
     fclose(in);
   free(text);
@@ -57,7 +57,7 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
     return kgi_error_set(err, KG_ELIB, "Graphviz: cannot read back the graph");
   GVC_t *gvc = context();
   if (!gvc) {
-    agclose(root);
+    kgi_dot_close(root);
     return kgi_error_set(err, KG_ELIB, "Graphviz: cannot create a rendering context");
   }
   const char *engine = agget(root, "layout");
@@ -82,7 +82,7 @@ static kg_status render_action(Agraph_t *built, void *ctx, kg_error *err) {
       gvFreeRenderData(data);
     gvFreeLayout(gvc, root);
   }
-  agclose(root);
+  kgi_dot_close(root);
   return st;
 }
 
