@@ -88,13 +88,10 @@ static bool same_value(const kg_value *a, const kg_value *b) {
  * own properties), so the linear duplicate check stays cheap. */
 static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, uint32_t *cap,
                           const char *pred, const kg_value *v, kg_error *err) {
-  if (!pred || !kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
-    return kgi_error_set(err, KG_EDATA, "\"%s\" is not an absolute IRI", pred ? pred : "");
+  if (!pred)
+    return kgi_error_set(err, KG_EDATA, "no property IRI");
   kgi_prop p;
-  p.pred = kgi_pool_intern(&g->pool, pred);
-  if (!p.pred)
-    return kgi_error_oom(err);
-  kg_status st = kgi_graph_check_term(g, p.pred, err);
+  kg_status st = kgi_graph_term(g, pred, "property", &p.pred, err);
   if (!st && v && v->kind == KG_VALUE_TYPED && v->datatype)
     st = kgi_check_term(v->datatype, err);
   if (st)
@@ -131,12 +128,8 @@ static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, uint32_t
 kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err) {
   if (!g || !n || !class_iri)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
-  if (!kgi_iri_ok(class_iri) || !kgi_iri_absolute(class_iri))
-    return kgi_error_set(err, KG_EDATA, "class \"%s\" is not an absolute IRI", class_iri);
-  const char *c = kgi_pool_intern(&g->pool, class_iri);
-  if (!c)
-    return kgi_error_oom(err);
-  kg_status st = kgi_graph_check_term(g, c, err);
+  const char *c;
+  kg_status st = kgi_graph_term(g, class_iri, "class", &c, err);
   return st ? st : add_str(g, &n->classes, &n->nclasses, &n->capclasses, c, err);
 }
 

@@ -226,12 +226,8 @@ kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *src, const char
   if (!out || !g || !src || !tgt || !pred)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   *out = NULL;
-  if (!kgi_iri_ok(pred) || !kgi_iri_absolute(pred))
-    return kgi_error_set(err, KG_EDATA, "relation \"%s\" is not an absolute IRI", pred);
-  const char *p = kgi_pool_intern(&g->pool, pred);
-  if (!p)
-    return kgi_error_oom(err);
-  kg_status st = kgi_graph_check_term(g, p, err);
+  const char *p;
+  kg_status st = kgi_graph_term(g, pred, "relation", &p, err);
   if (st)
     return st;
   eprobe pr = {g, src, tgt, p};
@@ -351,14 +347,24 @@ static bool same_key(void *ctx, uint32_t v) {
   return true; /* the keys are the interned pointers themselves */
 }
 
-kg_status kgi_graph_check_term(kg_graph *g, const char *p, kg_error *err) {
-  uint64_t key = (uint64_t)(uintptr_t)p;
-  if (kgi_index_find_key(&g->term_ix, key, same_key, NULL))
+kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const char **out,
+                         kg_error *err) {
+  const char *p = kgi_pool_lookup(&g->pool, iri);
+  if (p && kgi_index_find_key(&g->term_ix, (uint64_t)(uintptr_t)p, same_key, NULL)) {
+    *out = p;
     return KG_OK;
+  }
+  if (!kgi_iri_ok(iri) || !kgi_iri_absolute(iri))
+    return kgi_error_set(err, KG_EDATA, "%s \"%s\" is not an absolute IRI", what, iri);
+  if (!(p = kgi_pool_intern(&g->pool, iri)))
+    return kgi_error_oom(err);
   kg_status st = kgi_check_term(p, err);
-  return st ? st : kgi_index_put(&g->term_ix, key, 0, err);
+  if (!st)
+    st = kgi_index_put(&g->term_ix, (uint64_t)(uintptr_t)p, 0, err);
+  if (!st)
+    *out = p;
+  return st;
 }
-
 kg_status kg_graph_set_title(kg_graph *g, const char *title, kg_error *err) {
   if (!g || !title)
     return kgi_error_set(err, KG_EINVAL, "missing argument");

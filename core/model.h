@@ -59,7 +59,7 @@ struct kg_graph {
   size_t nedges, capedges;
   kgi_index node_ix; /* hash(id) -> node index */
   kgi_index edge_ix; /* hash(src, pred, tgt) -> edge index */
-  kgi_index term_ix; /* interned IRIs the vocabulary accepted as terms (keys are the pointers) */
+  kgi_index term_ix; /* interned IRIs kgi_graph_term accepted (keys are the pointers) */
   /* chunked storage so node and edge pointers stay valid while the graph grows */
   void **blocks;
   size_t nblocks, capblocks;
@@ -80,9 +80,12 @@ static inline kg_status kgi_check_term(const char *iri, kg_error *err) {
   return kgi_vocab_check_term ? kgi_vocab_check_term(iri, err) : KG_OK;
 }
 
-/* kgi_check_term for an interned IRI, asked once per graph: an import meets the same few
- * predicates and classes millions of times. */
-kg_status kgi_graph_check_term(kg_graph *g, const char *interned_iri, kg_error *err);
+/* The IRI of a relation, a class or a property, interned in *out: checked (characters
+ * RFC 3987 allows, absolute, kgi_check_term) the first time the graph meets it, then found
+ * among those checked, since an import meets the same few millions of times. `what` names it
+ * in the message of a malformed one ("relation", "class"). */
+kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const char **out,
+                         kg_error *err);
 
 /* A class the node has through a typing property (see kg_node.implied). */
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err);
