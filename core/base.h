@@ -49,8 +49,9 @@ unsigned long kgi_oom_events(void);
 kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err);
 
 /* Whether an import or export may start a thread of its own (reading N-Triples, composing
- * GraphML and GEXF): yes, unless the environment says KGEXPORT_THREADS=1, for a user who
- * gives kgexport one CPU and for the tests that compare both ways byte for byte. */
+ * GraphML and GEXF): yes, unless the process may run on one CPU only, or the environment
+ * says KGEXPORT_THREADS=1 (for a user who keeps kgexport on one thread, and for the tests
+ * that compare both ways byte for byte). */
 bool kgi_threads_allowed(void);
 
 /*
