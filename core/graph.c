@@ -86,29 +86,32 @@ const char *kgi_graph_id_for_iri(const kg_graph *g, const char *iri) {
   return iri;
 }
 
+/* The node index is keyed by the id's text, so that finding a node is one probe and one
+ * comparison with the node's own id: no lookup of the string in the pool first (at 5M
+ * triples each of those is a few cache misses). */
+static uint64_t id_hash(const char *id) { return kgi_hash_bytes(id, strlen(id), 0); }
+
 typedef struct idprobe {
   const kg_graph *g;
-  const char *id; /* interned */
+  const char *id;
 } idprobe;
 
 static bool node_has_id(void *ctx, uint32_t v) {
   idprobe *p = ctx;
-  return p->g->nodes[v]->id == p->id;
+  const char *id = p->g->nodes[v]->id;
+  return id == p->id || strcmp(id, p->id) == 0;
 }
 
-static kg_node *find_interned(const kg_graph *g, const char *id) {
+static kg_node *find_id(const kg_graph *g, const char *id) {
   idprobe pr = {g, id};
-  uint32_t *v = kgi_index_find_key(&g->node_ix, (uint64_t)(uintptr_t)id, node_has_id, &pr);
+  uint32_t *v = kgi_index_find(&g->node_ix, id_hash(id), node_has_id, &pr);
   return v ? g->nodes[*v] : NULL;
 }
 
 kg_node *kg_graph_find_node(const kg_graph *g, const char *id) {
   if (!g || !id)
     return NULL;
-  if (kgi_iri_absolute(id))
-    id = kgi_graph_id_for_iri(g, id);
-  const char *interned = kgi_pool_lookup(&g->pool, id);
-  return interned ? find_interned(g, interned) : NULL;
+  return find_id(g, kgi_iri_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
 }
 
 static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const char *iri, bool blank,
@@ -125,8 +128,7 @@ static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const cha
   n->id = id;
   n->iri = iri;
   n->blank = blank;
-  /* ids are interned, so the pointer identifies the string */
-  kg_status st = kgi_index_put(&g->node_ix, (uint64_t)(uintptr_t)id, n->index, err);
+  kg_status st = kgi_index_put(&g->node_ix, id_hash(id), n->index, err);
   if (st)
     return st;
   g->nodes[g->nnodes++] = n;
@@ -140,9 +142,7 @@ kg_status kg_graph_add_node(kg_node **out, kg_graph *g, const char *id, kg_error
   *out = NULL;
   /* the common case first, with no allocation: a node already in the graph (its id was
    * checked when it was added, so a malformed id is never found) */
-  const char *known =
-      kgi_pool_lookup(&g->pool, kgi_iri_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
-  kg_node *n = known ? find_interned(g, known) : NULL;
+  kg_node *n = find_id(g, kgi_iri_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
   if (n) {
     *out = n;
     return KG_OK;
@@ -184,7 +184,7 @@ kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_
   free(tmp);
   if (!id)
     return kgi_error_oom(err);
-  kg_node *found = find_interned(g, id);
+  kg_node *found = find_id(g, id);
   if (found) {
     *out = found;
     return KG_OK;
@@ -310,8 +310,7 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
   kgi_index_clear(&g->node_ix);
   kgi_index_clear(&g->edge_ix);
   for (size_t i = 0; i < g->nnodes; i++) {
-    kg_status st =
-        kgi_index_put(&g->node_ix, (uint64_t)(uintptr_t)g->nodes[i]->id, (uint32_t)i, err);
+    kg_status st = kgi_index_put(&g->node_ix, id_hash(g->nodes[i]->id), (uint32_t)i, err);
     if (st)
       return st;
   }
