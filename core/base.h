@@ -117,6 +117,8 @@ uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, vo
  * no call to eq() in the common case, as a matching hash is a matching key. */
 uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx);
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err);
+/* Ask for the slot a find of this hash will probe first, ahead of the find. */
+void kgi_index_prefetch(const kgi_index *ix, uint64_t hash);
 void kgi_index_clear(kgi_index *ix);
 
 /* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */

@@ -102,16 +102,31 @@ static bool node_has_id(void *ctx, uint32_t v) {
   return id == p->id || strcmp(id, p->id) == 0;
 }
 
-static kg_node *find_id(const kg_graph *g, const char *id) {
+static kg_node *find_hashed(const kg_graph *g, const char *id, uint64_t hash) {
   idprobe pr = {g, id};
-  uint32_t *v = kgi_index_find(&g->node_ix, id_hash(id), node_has_id, &pr);
+  uint32_t *v = kgi_index_find(&g->node_ix, hash, node_has_id, &pr);
   return v ? g->nodes[*v] : NULL;
+}
+
+static kg_node *find_id(const kg_graph *g, const char *id) {
+  return find_hashed(g, id, id_hash(id));
+}
+
+/* The id a node id or IRI names in g (an IRI under the base names the rest of it). */
+static const char *id_of(const kg_graph *g, const char *id_or_iri) {
+  return kgi_iri_absolute(id_or_iri) ? kgi_graph_id_for_iri(g, id_or_iri) : id_or_iri;
+}
+
+uint64_t kgi_graph_node_hash(const kg_graph *g, const char *id) { return id_hash(id_of(g, id)); }
+
+void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash) {
+  kgi_index_prefetch(&g->node_ix, hash);
 }
 
 kg_node *kg_graph_find_node(const kg_graph *g, const char *id) {
   if (!g || !id)
     return NULL;
-  return find_id(g, kgi_iri_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
+  return find_id(g, id_of(g, id));
 }
 
 static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const char *iri, bool blank,
@@ -139,10 +154,15 @@ static kg_status push_node(kg_node **out, kg_graph *g, const char *id, const cha
 kg_status kg_graph_add_node(kg_node **out, kg_graph *g, const char *id, kg_error *err) {
   if (!out || !g || !id)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
+  return kgi_graph_add_node_hashed(out, g, id, kgi_graph_node_hash(g, id), err);
+}
+
+kg_status kgi_graph_add_node_hashed(kg_node **out, kg_graph *g, const char *id, uint64_t hash,
+                                    kg_error *err) {
   *out = NULL;
   /* the common case first, with no allocation: a node already in the graph (its id was
    * checked when it was added, so a malformed id is never found) */
-  kg_node *n = find_id(g, kgi_iri_absolute(id) ? kgi_graph_id_for_iri(g, id) : id);
+  kg_node *n = find_hashed(g, id_of(g, id), hash);
   if (n) {
     *out = n;
     return KG_OK;

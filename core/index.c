@@ -60,6 +60,14 @@ uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq,
   return probe(ix, fix(key), eq, ctx, true);
 }
 
+void kgi_index_prefetch(const kgi_index *ix, uint64_t hash) {
+  if (!ix->cap)
+    return;
+  size_t i = (size_t)fix(hash) & (ix->cap - 1);
+  __builtin_prefetch(&ix->hashes[i]);
+  __builtin_prefetch(&ix->values[i]);
+}
+
 static void place(uint64_t *hashes, uint32_t *values, size_t mask, uint64_t h, uint32_t v) {
   size_t i = (size_t)h & mask;
   while (hashes[i] != 0)

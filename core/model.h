@@ -87,6 +87,15 @@ static inline kg_status kgi_check_term(const char *iri, kg_error *err) {
 kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const char **out,
                          kg_error *err);
 
+/* The hash a node id or IRI is filed under in the node index (as kg_graph_add_node takes
+ * it): a reader that computes it ahead lets the mapping prefetch the index's slot, a cache
+ * miss on every lookup of a large graph. kgi_graph_node_hash reads only g->base. */
+uint64_t kgi_graph_node_hash(const kg_graph *g, const char *id);
+void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash);
+/* kg_graph_add_node with the id's kgi_graph_node_hash. */
+kg_status kgi_graph_add_node_hashed(kg_node **out, kg_graph *g, const char *id, uint64_t hash,
+                                    kg_error *err);
+
 /* A class the node has through a typing property (see kg_node.implied). */
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err);
 

@@ -33,20 +33,6 @@ typedef struct ordered_ids {
   size_t n, cap;
 } ordered_ids;
 
-/* cgraph's memory (see mem_alloc below). */
-enum { ARENA_BLOCK = 1 << 20, ARENA_ALIGN = 16 };
-
-typedef struct arena_block {
-  struct arena_block *next;
-  size_t size;
-  max_align_t data[]; /* ARENA_ALIGN-aligned by malloc */
-} arena_block;
-
-typedef struct arena {
-  arena_block *blocks;
-  char *at, *end; /* the free part of the newest block */
-} arena;
-
 static void *ids_open(Agraph_t *g, Agdisc_t *disc) {
   ordered_ids *s = kgi_calloc(1, sizeof *s);
   if (!s)
@@ -146,6 +132,19 @@ static Agmemdisc_t heap_mem_disc = {NULL, heap_alloc, heap_resize, NULL, NULL};
  * its own to be malloc's, and frees it. No graph is laid out in an arena (gvc's layouts
  * delete and make much; their graphs use the usual discipline).
  */
+enum { ARENA_BLOCK = 1 << 20, ARENA_ALIGN = 16 };
+
+typedef struct arena_block {
+  struct arena_block *next;
+  size_t size;
+  max_align_t data[]; /* ARENA_ALIGN-aligned by malloc */
+} arena_block;
+
+typedef struct arena {
+  arena_block *blocks;
+  char *at, *end; /* the free part of the newest block */
+} arena;
+
 static void *arena_open(Agdisc_t *disc) {
   (void)disc;
   arena *a = kgi_calloc(1, sizeof *a);

@@ -98,7 +98,8 @@ static kg_node *node_for(kgi_input *in, const kgi_term *t) {
     return in->last;
   if (!check_term(in, iri))
     return NULL;
-  kg_status st = kg_graph_add_node(&n, in->g, iri, &local);
+  kg_status st = t->node_hash ? kgi_graph_add_node_hashed(&n, in->g, iri, t->node_hash, &local)
+                              : kg_graph_add_node(&n, in->g, iri, &local);
   in->last = n;
   if (st)
     fail_from(in, st, &local, iri);

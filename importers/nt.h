@@ -18,6 +18,7 @@ typedef struct kgi_term {
   size_t len;           /* of str (a lexical form may hold U+0000 only as an error) */
   const char *lang;     /* literal: language tag as written, or NULL */
   const char *datatype; /* literal: datatype IRI, or NULL */
+  uint64_t node_hash;   /* IRI: its kgi_graph_node_hash when the reader computed it, else 0 */
 } kgi_term;
 
 /* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */

@@ -122,13 +122,14 @@ static kg_status feed(kgi_input *in, const char *data, size_t n, bool at_end) {
  * on after the triples before it; the mapping's first failure stops the reader.
  */
 
-enum { BATCHES = 4, PIPE_CHUNK = 256 * 1024 };
+enum { BATCHES = 4, PIPE_CHUNK = 256 * 1024, PREFETCH_AHEAD = 8 };
 
 /* A decoded term, as offsets into its batch's strings (lang and datatype: 0 none, else
  * offset + 1). */
 typedef struct packed_term {
   kgi_term_type type;
   size_t str, len, lang, datatype;
+  uint64_t node_hash; /* a subject's or object's IRI: kgi_graph_node_hash */
 } packed_term;
 
 typedef struct packed_triple {
@@ -144,6 +145,7 @@ typedef struct batch {
   kg_status st;   /* the reader's failure after these triples (KG_OK: none) */
   kg_error err;
   bool last;
+  const kg_graph *g; /* the graph mapped into: its base, for kgi_graph_node_hash */
 } batch;
 
 typedef struct pipeline {
@@ -183,6 +185,9 @@ static void pack_triple(kgi_input *in, void *ctx, const kgi_term t[3]) {
     p->t[i].str = pack_str(b, t[i].str, t[i].len);
     p->t[i].lang = t[i].lang ? pack_str(b, t[i].lang, strlen(t[i].lang)) + 1 : 0;
     p->t[i].datatype = t[i].datatype ? pack_str(b, t[i].datatype, strlen(t[i].datatype)) + 1 : 0;
+    /* hashed here, on the reading thread, for the mapping's prefetch and lookup */
+    p->t[i].node_hash =
+        i != 1 && t[i].type == KGI_TERM_IRI ? kgi_graph_node_hash(b->g, t[i].str) : 0;
   }
   if (b->strs.oom) { /* the triple goes: its strings are not all there */
     b->n--;
@@ -192,8 +197,12 @@ static void pack_triple(kgi_input *in, void *ctx, const kgi_term t[3]) {
 
 static kgi_term unpack(const batch *b, const packed_term *p) {
   const char *s = b->strs.s;
-  kgi_term t = {p->type, s + p->str, p->len, p->lang ? s + p->lang - 1 : NULL,
-                p->datatype ? s + p->datatype - 1 : NULL};
+  kgi_term t = {p->type,
+                s + p->str,
+                p->len,
+                p->lang ? s + p->lang - 1 : NULL,
+                p->datatype ? s + p->datatype - 1 : NULL,
+                p->node_hash};
   return t;
 }
 
@@ -315,11 +324,25 @@ static void mapped(pipeline *p, bool stop) {
   pthread_mutex_unlock(&p->lock);
 }
 
+/* The node index's slots that the lookups of the subjects and objects PREFETCH_AHEAD
+ * triples on will probe, asked for now (their hashes were computed on the reading thread):
+ * at 5M triples the probes are cache misses. Reading 5M triples with both CPUs: 5.8 s before,
+ * 4.8-5.1 s after. Prefetching the node entry and the node as well gained nothing more. */
+static void prefetch_nodes(const kg_graph *g, const batch *b, size_t i) {
+  if (i + PREFETCH_AHEAD >= b->n)
+    return;
+  const packed_triple *t = &b->triples[i + PREFETCH_AHEAD];
+  for (int k = 0; k < 3; k += 2)
+    if (t->t[k].node_hash)
+      kgi_graph_prefetch_node(g, t->t[k].node_hash);
+}
+
 /* Map one batch, with its lines as the window the mapping's messages look in. */
 static void map_batch(kgi_input *in, batch *b) {
   kgi_window own = in->win;
   in->win = b->win;
   for (size_t i = 0; i < b->n && !in->status; i++) {
+    prefetch_nodes(in->g, b, i);
     const packed_triple *t = &b->triples[i];
     kgi_term s = unpack(b, &t->t[0]), pr = unpack(b, &t->t[1]), o = unpack(b, &t->t[2]);
     in->cur_line = t->line;
@@ -363,6 +386,8 @@ static kg_status read_all(kgi_input *in, FILE *file, const char *head, size_t nh
   p->in.win.pinned_line = 1;
   p->nt.next_line = 1;
   p->nt.r.max_term = in->max_term;
+  for (int i = 0; i < BATCHES; i++)
+    p->slots[i].g = in->g;
   p->file = file;
   p->head = head;
   p->nhead = nhead;
