@@ -270,7 +270,8 @@ kg_status kgi_pg_close(kgi_pg *pg) {
  * Elements on two threads. GraphML's and GEXF's nodes and edges are most of a large file, and
  * composing them (escaping, finding columns, formatting numbers) most of its writing. They go
  * in rounds of two runs of PART elements: a second thread composes the first run into memory
- * while this one composes the second, then both are handed to the output in order. A run
+ * while this one composes the second, then both are handed to the output in order, while the
+ * second thread goes on with the next round's first run. A run
  * depends on nothing before it (every element starts and ends at the same depth, the parent's
  * start tag closed), so the bytes are those one thread writes. A thread per round: its start
  * is some tens of microseconds against a round's milliseconds, and nothing outlives the call.
@@ -339,29 +340,59 @@ static void take(kgi_pg *pg, const part *p) {
   }
 }
 
+/* Round r's two runs: elements [2r PART, 2r PART + PART) and the PART after, within n. */
+static void set_round(part *two, size_t r, size_t n) {
+  size_t from = r * 2 * PART;
+  two[0].from = from;
+  two[1].from = two[0].to = n - from < PART ? n : from + PART;
+  two[1].to = n - two[1].from < PART ? n : two[1].from + PART;
+}
+
+/* The second thread composes round r's first run; false when no thread could be had. */
+static bool start_aside(pthread_t *t, part *first) {
+  return pthread_create(t, NULL, compose_aside, first) == 0;
+}
+
+/*
+ * Two sets of runs, used in turn: while this thread hands round r's runs to the output (a
+ * copy and a write of a few MB), the second thread already composes round r + 1's first run
+ * in the other set.
+ */
 static void elements_in_parts(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx) {
-  part parts[2];
-  kg_status a = part_open(&parts[0], pg, each, ctx), b = part_open(&parts[1], pg, each, ctx);
-  if (a || b)
+  part parts[2][2];
+  bool opened = true;
+  for (int k = 0; k < 4; k++)
+    opened &= part_open(&parts[k / 2][k % 2], pg, each, ctx) == KG_OK;
+  if (!opened)
     pg->st = kgi_error_oom(pg->err);
   close_start_tag(pg, true); /* what the first element's start would do */
-  for (size_t from = 0; from < n && !pg->st; from += 2 * PART) {
-    parts[0].from = from;
-    parts[1].from = parts[0].to = n - from < PART ? n : from + PART;
-    parts[1].to = n - parts[1].from < PART ? n : parts[1].from + PART;
-    pthread_t aside;
-    bool started = pthread_create(&aside, NULL, compose_aside, &parts[0]) == 0;
+  size_t rounds = (n + 2 * PART - 1) / (2 * PART);
+  pthread_t aside;
+  bool started = false;
+  if (!pg->st) {
+    set_round(parts[0], 0, n);
+    started = start_aside(&aside, &parts[0][0]);
+  }
+  for (size_t r = 0; r < rounds && !pg->st; r++) {
+    part *now = parts[r % 2], *next = parts[(r + 1) % 2];
     if (!started) /* no thread to be had: this one composes both */
-      compose(&parts[0]);
-    compose(&parts[1]);
+      compose(&now[0]);
+    compose(&now[1]);
     if (started)
       pthread_join(aside, NULL);
-    take(pg, &parts[0]);
-    take(pg, &parts[1]);
+    started = false;
+    if (r + 1 < rounds) {
+      set_round(next, r + 1, n);
+      started = start_aside(&aside, &next[0]);
+    }
+    take(pg, &now[0]);
+    take(pg, &now[1]);
   }
+  if (started) /* the output failed while the next run was composed */
+    pthread_join(aside, NULL);
   pg->indent_end = true; /* as the last element's end tag left it */
-  part_close(&parts[0]);
-  part_close(&parts[1]);
+  for (int k = 0; k < 4; k++)
+    part_close(&parts[k / 2][k % 2]);
 }
 
 void kgi_pg_elements(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx) {
