@@ -200,15 +200,15 @@ kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_
     return kgi_error_oom(err);
   memcpy(tmp, "_:", 2);
   memcpy(tmp + 2, label, n + 1);
-  const char *id = kgi_pool_intern(&g->pool, tmp);
+  kg_node *found = find_id(g, tmp); /* the index is keyed by text: interned only when new */
+  const char *id = found ? NULL : kgi_pool_intern(&g->pool, tmp);
   free(tmp);
-  if (!id)
-    return kgi_error_oom(err);
-  kg_node *found = find_id(g, id);
   if (found) {
     *out = found;
     return KG_OK;
   }
+  if (!id)
+    return kgi_error_oom(err);
   return push_node(out, g, id, NULL, true, err);
 }
 
@@ -384,6 +384,7 @@ kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const c
     *out = p;
   return st;
 }
+
 kg_status kg_graph_set_title(kg_graph *g, const char *title, kg_error *err) {
   if (!g || !title)
     return kgi_error_set(err, KG_EINVAL, "missing argument");

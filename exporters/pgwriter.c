@@ -271,10 +271,10 @@ kg_status kgi_pg_close(kgi_pg *pg) {
  * composing them (escaping, finding columns, formatting numbers) most of its writing. They go
  * in rounds of two runs of PART elements: a second thread composes the first run into memory
  * while this one composes the second, then both are handed to the output in order, while the
- * second thread goes on with the next round's first run. A run
- * depends on nothing before it (every element starts and ends at the same depth, the parent's
- * start tag closed), so the bytes are those one thread writes. A thread per round: its start
- * is some tens of microseconds against a round's milliseconds, and nothing outlives the call.
+ * second thread goes on with the next round's first run. A run depends on nothing before it
+ * (every element starts and ends at the same depth, the parent's start tag closed), so the
+ * bytes are those one thread writes. A thread per round: its start is some tens of
+ * microseconds against a round's milliseconds, and nothing outlives the call.
  */
 enum { PART = 2048 };
 
@@ -336,7 +336,11 @@ static void take(kgi_pg *pg, const part *p) {
   } else if (p->oom) { /* a failure the composing code made something else of */
     pg->st = kgi_error_oom(pg->err);
   } else {
-    put_bytes(pg, p->mem.s, p->mem.len);
+    flush_block(pg); /* what came before the run, then the run itself, not copied again */
+    for (size_t at = 0; at < p->mem.len && !pg->st; at += OUT_BLOCK) {
+      size_t k = p->mem.len - at < OUT_BLOCK ? p->mem.len - at : OUT_BLOCK;
+      check(pg, xmlOutputBufferWrite(pg->out, (int)k, p->mem.s + at));
+    }
   }
 }
 

@@ -5,9 +5,9 @@
  * kgexport reads on two threads of its own (importers/ntriples.c): a good input of several
  * chunks, one with a syntax error late in it, one with a term the mapping refuses early
  * (the reader is then stopped). The graph read is written as GraphML and GEXF, whose writers
- * compose on two threads too, and must give the bytes of one. Meaningful under ThreadSanitizer (the
- * "tsan" preset), where a data race fails the run; a plain build checks the outputs and the
- * messages.
+ * compose on two threads too, and must give the bytes of one. Meaningful under
+ * ThreadSanitizer (the "tsan" preset), where a data race fails the run; a plain build checks
+ * the outputs and the messages.
  */
 #include "check.h"
 #include "kgexport.h"
