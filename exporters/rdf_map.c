@@ -1,9 +1,9 @@
 /*
- * The model as RDF triples (docs/model.md), shared by the Turtle and N-Triples exporters:
- * a librdf stream that produces the triples one element at a time, so no second copy of
- * the graph is built before the serializer sees it.
+ * The model's RDF triples (core/triples.h) through a librdf serializer, for RDF/XML, whose
+ * abbreviated form needs a serializer that sees the graph: a librdf stream that produces the
+ * triples one element at a time, so no second copy of the graph is built before the
+ * serializer sees it.
  */
-#define _POSIX_C_SOURCE 200809L /* flockfile, putc_unlocked */
 #include "rdf_map.h"
 
 #include <errno.h>
@@ -23,12 +23,6 @@ void kg_graph_stats(const kg_graph *g, kg_stats *out) {
 
 static librdf_node *iri_node(librdf_world *w, const char *iri) {
   return librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
-}
-
-static librdf_node *term_for(librdf_world *w, const kg_node *n) {
-  if (n->blank)
-    return librdf_new_node_from_blank_identifier(w, (const unsigned char *)n->id + 2);
-  return iri_node(w, n->iri);
 }
 
 static librdf_node *literal_for(librdf_world *w, const kg_value *v) {
@@ -55,13 +49,12 @@ typedef struct gen {
   librdf_statement **batch; /* the current element's triples */
   size_t nbatch, capbatch, pos;
   bool failed;
-  bool quads;                    /* N-Quads: each triple in the named graph of its source */
   kgi_buf scratch;               /* the statement IRI of the edge being written */
   librdf_node *wk[KGI_WK_COUNT]; /* the mapping's own IRIs, made once and copied */
 } gen;
 
 /* Append one triple; takes ownership of the three nodes (librdf's rule for statements). */
-static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c, const kg_node *context) {
+static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c) {
   librdf_statement *st = NULL;
   kg_error e;
   kg_error_init(&e);
@@ -77,12 +70,6 @@ static void emit(gen *s, librdf_node *a, librdf_node *b, librdf_node *c, const k
       librdf_free_node(c);
   }
   if (!st) {
-    s->failed = true;
-    return;
-  }
-  /* librdf 1.0.17's statement is raptor's, whose `graph` term raptor's N-Quads writer prints */
-  if (s->quads && context && !(st->graph = term_for(s->w, context))) {
-    librdf_free_statement(st);
     s->failed = true;
     return;
   }
@@ -103,7 +90,8 @@ static librdf_node *librdf_term(gen *s, const kgi_rdf_term *t) {
 static bool emit_triple(void *ctx, const kgi_rdf_term *a, const kgi_rdf_term *b,
                         const kgi_rdf_term *c, const kg_node *graph) {
   gen *s = ctx;
-  emit(s, librdf_term(s, a), librdf_term(s, b), librdf_term(s, c), graph);
+  KGI_UNUSED(graph); /* RDF/XML has no named graphs */
+  emit(s, librdf_term(s, a), librdf_term(s, b), librdf_term(s, c));
   return !s->failed;
 }
 
@@ -178,100 +166,18 @@ static int on_log(void *data, librdf_log_message *m) {
   return 1;
 }
 
-/*
- * N-Quads: librdf's serializer passes on subject, predicate and object but drops the graph,
- * so quads go to raptor's own N-Quads serializer (librdf's statement is raptor's, with its
- * `graph` term set by emit()). Frees io, as librdf does.
- */
-static int serialize_quads(librdf_world *w, gen *s, raptor_iostream *io, logctx *log) {
-  raptor_serializer *rs = raptor_new_serializer(librdf_world_get_raptor(w), "nquads");
-  int rc = !rs || raptor_serializer_start_to_iostream(rs, NULL, io) != 0;
-  for (; !rc && !gen_is_end(s); gen_next(s))
-    rc = raptor_serializer_serialize_statement(rs, s->batch[s->pos]) != 0 || log->failed;
-  if (rs) {
-    if (!rc)
-      rc = raptor_serializer_serialize_end(rs) != 0;
-    raptor_free_serializer(rs);
-  }
-  raptor_free_iostream(io);
-  return rc;
-}
-
-/*
- * The prefixes worth declaring, as a bit per kgi_prefixes entry: those of the mapping's own
- * vocabulary (rdf:type, rdfs:label, xsd: types, prov:wasDerivedFrom, owl:sameAs), and the others
- * when some string of the graph starts with their namespace. raptor's writers try every declared
- * prefix on every IRI they write, so unused ones cost time on a large graph (and say nothing to a
- * reader).
- */
-/* Does raptor's Turtle writer write this value with ^^xsd:? Integers, decimals, booleans and
- * finite doubles it writes bare; INF and NaN get a type (see cr_write_bytes). */
-static bool typed_in_turtle(const kg_value *v) {
-  return v->kind == KG_VALUE_DATE || v->kind == KG_VALUE_DATETIME ||
-         (v->kind == KG_VALUE_DOUBLE && (strchr(v->lexical, 'I') || strchr(v->lexical, 'N')));
-}
-
-/* Which of the mapping's own vocabularies the graph's triples use (core/triples.c): rdf: for
- * statements (rdf:type is written "a"), rdfs: for labels, owl: for external ids, prov: for
- * sources, xsd: for literals written with their type. */
-static bool mapping_uses(const kg_graph *g, const char *ns) {
-  bool rdf = !strcmp(ns, KGI_RDF), rdfs = !strcmp(ns, KGI_RDFS), owl = !strcmp(ns, KGI_OWL),
-       prov = !strcmp(ns, KGI_PROV), xsd = !strcmp(ns, KGI_XSD);
-  for (size_t i = 0; i < g->nnodes; i++) {
-    const kg_node *n = g->nodes[i];
-    if ((rdfs && n->nlabels) || (owl && n->nsame) || (prov && n->source))
-      return true;
-    for (uint32_t k = 0; xsd && k < n->nprops; k++)
-      if (typed_in_turtle(&n->props[k].value))
-        return true;
-  }
-  for (size_t i = 0; i < g->nedges; i++) {
-    const kg_edge *e = g->edges[i];
-    if ((rdf && kgi_edge_has_statement(e)) || (prov && e->source))
-      return true;
-    for (uint32_t k = 0; xsd && k < e->nquals; k++)
-      if (typed_in_turtle(&e->quals[k].value))
-        return true;
-  }
-  return false;
-}
-
-/*
- * The prefixes worth declaring, as a bit per kgi_prefixes entry: those of the mapping's own
- * vocabulary that the triples use, and the others when some string of the graph starts with
- * their namespace. raptor's writers try every declared prefix on every IRI they write, so
- * unused ones cost time on a large graph (and say nothing to a reader).
- */
-static unsigned prefixes_used(const kg_graph *g) {
-  unsigned used = 0, all = 0;
-  size_t len[32];
-  for (const kgi_prefix *p = kgi_prefixes; p->prefix && p - kgi_prefixes < 32; p++) {
-    size_t i = (size_t)(p - kgi_prefixes);
-    len[i] = strlen(p->ns);
-    all |= 1u << i;
-    if (mapping_uses(g, p->ns))
-      used |= 1u << i;
-  }
-  for (size_t k = 0; k < g->pool.nstrs && used != all; k++) {
-    const char *str = g->pool.strs[k];
-    for (size_t i = 0; kgi_prefixes[i].prefix && i < 32; i++)
-      if (!(used & 1u << i) && strncmp(str, kgi_prefixes[i].ns, len[i]) == 0)
-        used |= 1u << i;
-  }
-  return used;
-}
-
 /* librdf worlds come and go one at a time: librdf_new_world sets libltdl's search path, which
  * is process-wide (two at once freed it twice, under AddressSanitizer). */
 static pthread_mutex_t librdf_lock = PTHREAD_MUTEX_INITIALIZER;
 
-kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *syntax, kg_error *err) {
-  bool quads = syntax->quads;
+kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const char *serializer, kg_error *err) {
   kg_status st = KG_OK;
-  const char *xsd_prefix = NULL; /* for the doubles the Turtle filter quotes */
   logctx log = {err, false};
   gen s;
   memset(&s, 0, sizeof s);
+  kgi_rdf_text text;
+  if ((st = kgi_rdf_text_open(&text, out, err)))
+    return st;
   /* a pooled world (no URI interning: the model's strings are interned already, and raptor's
      writers compare URIs by their text); librdf uses it and leaves it to us */
   raptor_world *rw = kgi_raptor_world_get();
@@ -287,35 +193,31 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *synt
   librdf_stream *stream = NULL;
   if (!w) {
     kgi_raptor_world_put(rw);
+    kgi_rdf_text_close(&text, NULL);
     return kgi_error_set(err, KG_ELIB, "cannot start librdf");
   }
   s.w = w;
   s.g = g;
-  s.quads = quads;
   bool made = true;
   for (int i = KGI_WK_NONE + 1; i < KGI_WK_COUNT; i++)
     made = (s.wk[i] = iri_node(w, kgi_rdf_wk_iri((kgi_rdf_wk)i))) && made;
-  ser = librdf_new_serializer(w, syntax->serializer, NULL, NULL);
+  ser = librdf_new_serializer(w, serializer, NULL, NULL);
   if (!ser || !made) {
-    st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", syntax->serializer);
+    st = kgi_error_set(err, KG_ELIB, "cannot create the %s serializer", serializer);
     goto done;
   }
-  if (syntax->prefixes) {
-    librdf_uri *u = librdf_new_uri(w, (const unsigned char *)g->base);
-    if (u) {
-      librdf_serializer_set_namespace(ser, u, "");
-      librdf_free_uri(u);
-    }
-    unsigned used = prefixes_used(g);
-    for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
-      if (!(used & 1u << (p - kgi_prefixes)) ||
-          !(u = librdf_new_uri(w, (const unsigned char *)p->ns)))
-        continue;
-      librdf_serializer_set_namespace(ser, u, p->prefix);
-      librdf_free_uri(u);
-      if (strcmp(p->ns, KGI_XSD) == 0)
-        xsd_prefix = p->prefix;
-    }
+  librdf_uri *u = librdf_new_uri(w, (const unsigned char *)g->base);
+  if (u) {
+    librdf_serializer_set_namespace(ser, u, "");
+    librdf_free_uri(u);
+  }
+  unsigned used = kgi_rdf_prefixes_used(g, NULL);
+  for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
+    if (!(used & 1u << (p - kgi_prefixes)) ||
+        !(u = librdf_new_uri(w, (const unsigned char *)p->ns)))
+      continue;
+    librdf_serializer_set_namespace(ser, u, p->prefix);
+    librdf_free_uri(u);
   }
   refill(&s);
   if (s.failed) {
@@ -327,27 +229,15 @@ kg_status kgi_rdf_write(const kg_graph *g, FILE *out, const kgi_rdf_syntax *synt
     st = kgi_error_set(err, KG_ELIB, "cannot create a librdf stream");
     goto done;
   }
-  kgi_rdf_out filter;
-  raptor_iostream *io =
-      kgi_rdf_out_open(&filter, librdf_world_get_raptor(w), out, syntax->escape_cr, xsd_prefix);
-  if (!io) {
-    st = kgi_error_set(err, KG_ELIB, "cannot create an output stream");
-    goto done;
-  }
-  flockfile(out);
   errno = 0; /* raptor says only that it failed; a malloc that failed leaves ENOMEM */
-  int rc = quads ? serialize_quads(w, &s, io, &log)
-                 : librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
-  kgi_rdf_out_finish(&filter);
-  funlockfile(out);
-  /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
-  if (filter.failed)
-    st = kgi_error_set(err, KG_EIO, "write failed");
-  else if (s.failed || (rc && errno == ENOMEM)) {
+  raptor_iostream *io = text.io;
+  text.io = NULL; /* librdf 1.0.17 frees the iostream it was given (checked with valgrind) */
+  int rc = librdf_serializer_serialize_stream_to_iostream(ser, NULL, stream, io);
+  if (s.failed || (rc && errno == ENOMEM)) {
     kg_error_init(err); /* raptor's own complaint about it ("Unable to add properties") */
-    st = kgi_error_set(err, KG_ENOMEM, "out of memory (the %s serializer)", syntax->serializer);
+    st = kgi_error_set(err, KG_ENOMEM, "out of memory (the %s serializer)", serializer);
   } else if (rc || log.failed)
-    st = kgi_error_set(err, KG_ELIB, "the %s serializer failed", syntax->serializer);
+    st = kgi_error_set(err, KG_ELIB, "the %s serializer failed", serializer);
 done:
   if (stream)
     librdf_free_stream(stream);
@@ -358,5 +248,6 @@ done:
   librdf_free_world(w); /* leaves rw alone: it was given, not made */
   pthread_mutex_unlock(&librdf_lock);
   kgi_raptor_world_put(rw);
-  return st;
+  kg_status closed = kgi_rdf_text_close(&text, st ? NULL : err);
+  return st ? st : closed;
 }

@@ -100,9 +100,8 @@ static kg_status check_graph(const kg_graph *g, kg_error *err) {
 static kg_status write_rdfxml(const kg_graph *g, FILE *out, const kgi_write_opts *opts,
                               kg_error *err) {
   (void)opts; /* RDF has no views or versions, and loses nothing */
-  static const kgi_rdf_syntax syntax = {"rdfxml-abbrev", false, true, false};
   kg_status st = check_graph(g, err);
-  return st ? st : kgi_rdf_write(g, out, &syntax, err);
+  return st ? st : kgi_rdf_write(g, out, "rdfxml-abbrev", err);
 }
 
 const kgi_exporter kgi_exporter_rdfxml = {

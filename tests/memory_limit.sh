@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Memory running out at any point of a run (the read, the model, cgraph's graph, raptor's
-# serializer, libxml2's writer): a sweep of address-space limits (ulimit -v) over one
+# Memory running out at any point of a run (the read, the model, cgraph's graph, the Turtle
+# writer, libxml2's writer): a sweep of address-space limits (ulimit -v) over one
 # generated graph, for a format of each library. Each run either succeeds with the whole file
 # or ends with exit 70 and one line that says "out of memory": never a crash, never a
 # temporary file left. Normal build only (the sanitizers reserve terabytes of address space).
