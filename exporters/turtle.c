@@ -145,7 +145,8 @@ static void put_predicate(ttl *w, const kgi_rdf_term *p) {
 }
 
 static bool same_subject(const ttl *w, const kgi_rdf_term *s) {
-  return w->open && w->blank == (s->kind == KGI_RDF_BLANK) && strcmp(w->subject.s, s->str) == 0;
+  return w->open && w->blank == (s->kind == KGI_RDF_BLANK) &&
+         strcmp(kgi_buf_str(&w->subject), s->str) == 0;
 }
 
 /* One triple: a new block, the next predicate of the block, or one more object. */
