@@ -82,8 +82,23 @@ kg_status kgi_rdf_text_close(kgi_rdf_text *t, kg_error *err) {
  * SPARQL_URI_ESCAPES rules and '>' as delimiter) and for a literal (with '"'). Every other
  * byte, UTF-8 included, sends the whole string to raptor, whose rules these are.
  */
-static bool iri_plain(unsigned char c) { return c > 0x20 && c < 0x7f && !strchr("<>\"{}|^`\\", c); }
-static bool literal_plain(unsigned char c) {
+static inline bool iri_plain(unsigned char c) {
+  if (c <= 0x20 || c >= 0x7f)
+    return false;
+  switch (c) {
+  case '<':
+  case '>':
+  case '"':
+  case '{':
+  case '}':
+  case '|':
+  case '^':
+  case '`':
+  case '\\': return false;
+  default: return true;
+  }
+}
+static inline bool literal_plain(unsigned char c) {
   return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
 

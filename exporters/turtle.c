@@ -97,10 +97,12 @@ static bool local_ok(const char *s) {
   return true;
 }
 
+/* The declared namespaces are kept longest first (see declare), so the first that starts the
+ * IRI and leaves a local part Turtle takes is the one to use. */
 static void put_iri(ttl *w, const char *iri) {
   const decl *best = NULL;
-  for (const decl *d = w->decls; d < w->decls + w->ndecls; d++)
-    if ((!best || d->len > best->len) && strncmp(iri, d->ns, d->len) == 0 && local_ok(iri + d->len))
+  for (const decl *d = w->decls; d < w->decls + w->ndecls && !best; d++)
+    if (iri[0] == d->ns[0] && strncmp(iri, d->ns, d->len) == 0 && local_ok(iri + d->len))
       best = d;
   if (!best) {
     kgi_rdf_text_quoted(&w->t, iri, KGI_ESC_TTL_IRI);
@@ -241,7 +243,10 @@ static bool order_graph(const kg_graph *g, kg_node ***nodes, kg_edge ***out, siz
 static void declare(ttl *w, const char *prefix, const char *ns) {
   if (w->ndecls == MAX_DECLS)
     return;
-  w->decls[w->ndecls++] = (decl){prefix, ns, strlen(ns)};
+  size_t len = strlen(ns), at = w->ndecls++;
+  for (; at > 0 && w->decls[at - 1].len < len; at--) /* longest first */
+    w->decls[at] = w->decls[at - 1];
+  w->decls[at] = (decl){prefix, ns, len};
   kgi_rdf_text_puts(&w->t, "@prefix ");
   kgi_rdf_text_puts(&w->t, prefix);
   kgi_rdf_text_puts(&w->t, ": ");
