@@ -54,7 +54,9 @@ bool kgi_edge_has_statement(const kg_edge *e);
  * triple (stable across runs); appended to b. */
 void kgi_edge_statement_iri(kgi_buf *b, const kg_graph *g, const kg_edge *e);
 
-/* How many triples the graph maps to (what the N-Triples export holds). */
+/* How many triples a node, an edge, the graph map to (what the N-Triples export holds). */
+size_t kgi_node_triple_count(const kg_node *n);
+size_t kgi_edge_triple_count(const kg_edge *e);
 size_t kgi_graph_triple_count(const kg_graph *g);
 
 #endif /* KGI_TRIPLES_H */
