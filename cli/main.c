@@ -44,8 +44,8 @@ static void usage(FILE *f) {
   for (size_t i = 0; kg_format_name(i); i++)
     fprintf(f, "                          %-9s %s\n", kg_format_name(i),
             kg_format_description(kg_format_name(i)));
-  fprintf(f, "  -o, --output FILE     write to FILE (default: standard output); FILE appears\n"
-             "                        complete or not at all\n"
+  fprintf(f, "  -o, --output FILE     write to FILE (default, or '-': standard output); FILE\n"
+             "                        appears complete or not at all\n"
              "  -a, --all DIR         write every format into DIR, as NAME.EXT; the pictures\n"
              "                        only of a graph small enough to lay out in seconds\n"
              "  -n, --name NAME       file name stem for --all (default: the input's, \"stdin\"\n"
@@ -435,7 +435,7 @@ int main(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqvhV", opts, NULL)) != -1) {
     switch (c) {
     case 'f': format = optarg; break;
-    case 'o': output = optarg; break;
+    case 'o': output = strcmp(optarg, "-") ? optarg : NULL; break; /* "-": standard output */
     case 'a': all = optarg; break;
     case 'n': name = optarg; break;
     case 'i': syntax = optarg; break;

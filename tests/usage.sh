@@ -26,6 +26,9 @@ expect 74 -o "$tmp/no/such/dir/out.ttl"
 expect 0 -q -o "$tmp/ok.ttl"
 [ -s "$tmp/ok.ttl" ] || fail "no output written"
 [ "$(ls -A "$tmp" | grep -c '^\.ok')" -eq 0 ] || fail "temporary file left behind"
+(cd "$tmp" && expect 0 -q -f ntriples -o -) # '-' is standard output, not a file named "-"
+[ ! -e "$tmp/-" ] || fail "-o - wrote a file named '-'"
+cmp -s "$tmp/out" <("$bin" -q -f ntriples) || fail "-o - did not write the export to standard output"
 expect 0 -q --all "$tmp/all"
 # one file for each format --help lists, named with the extension tests/lib.sh's ext_of gives
 # it: the tests' format→extension mapping is kgexport's
