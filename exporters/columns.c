@@ -1,6 +1,7 @@
 /* Columns and ids for the property-graph exporters (see columns.h). */
 #include "columns.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -432,12 +433,10 @@ static kg_status choose_separators(kgi_columns *c, const kg_graph *g, kg_error *
   return KG_OK;
 }
 
-kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
+/* The columns, given the fixed ones (everything of kgi_columns but the node ids). */
+static kg_status columns_of(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
                             size_t nfixed, kg_error *err) {
-  memset(c, 0, sizeof *c);
-  kg_status st = assign_node_ids(c, g, err);
-  if (st)
-    return st;
+  kg_status st;
   /* what the data-dependent fixed columns need */
   bool classes = false, wikidata = false, same_as = false, ncites = false, ecites = false,
        stmt = false, ndated = false, edated = false, same_as_multi = false;
@@ -507,6 +506,48 @@ kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
       return st;
   st = choose_separators(c, g, err);
   return st ? st : describe(c, err);
+}
+
+/*
+ * The node ids need nothing of the columns, nor the columns of the ids: on a large graph,
+ * with two CPUs, a second thread makes the ids (each readable form, made unique) while this
+ * one finds the columns. They write different members of c.
+ */
+enum { IDS_ASIDE = 1024 }; /* nodes: below this, a thread costs more than it saves */
+
+typedef struct ids_job {
+  kgi_columns *c;
+  const kg_graph *g;
+  kg_error err;
+  kg_status st;
+} ids_job;
+
+static void *assign_aside(void *arg) {
+  ids_job *j = arg;
+  j->st = assign_node_ids(j->c, j->g, &j->err);
+  return NULL;
+}
+
+kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
+                            size_t nfixed, kg_error *err) {
+  memset(c, 0, sizeof *c);
+  ids_job ids = {c, g, {0}, KG_OK};
+  kg_error_init(&ids.err);
+  pthread_t t;
+  bool aside = g->nnodes >= IDS_ASIDE && kgi_threads_allowed() &&
+               pthread_create(&t, NULL, assign_aside, &ids) == 0;
+  if (!aside && (ids.st = assign_node_ids(c, g, err)))
+    return ids.st;
+  kg_status st = columns_of(c, g, fixed, nfixed, err);
+  if (aside) {
+    pthread_join(t, NULL);
+    if (ids.st && !st) {
+      if (err)
+        *err = ids.err;
+      st = ids.st;
+    }
+  }
+  return st;
 }
 
 void kgi_columns_dispose(kgi_columns *c) {
