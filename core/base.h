@@ -54,6 +54,14 @@ kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err);
  * that compare both ways byte for byte). */
 bool kgi_threads_allowed(void);
 
+/* Two independent pieces of work: `aside` on a second thread while `here` runs on this one
+ * when `worth` it (a size above which a thread pays) and threads are allowed, else aside
+ * then here. The first failure is returned, here's before aside's; aside's error reaches
+ * err only through this call. Neither may touch what the other writes. */
+typedef kg_status (*kgi_task)(void *arg, kg_error *err);
+kg_status kgi_two_tasks(bool worth, kgi_task aside, void *aside_arg, kgi_task here, void *here_arg,
+                        kg_error *err);
+
 /*
  * Allocation faults, for the sweep of tests/unit/alloc_sweep.c: in a build with
  * -DKG_ALLOC_FAULTS=ON every allocation of kgexport's own (the functions above), of libxml2

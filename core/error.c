@@ -3,6 +3,7 @@
 #include "base.h"
 
 #ifdef __linux__
+#include <pthread.h>
 #include <sched.h>
 #include <sys/mman.h>
 #endif
@@ -97,6 +98,39 @@ bool kgi_threads_allowed(void) {
     return false;
 #endif
   return true;
+}
+
+typedef struct task_run {
+  kgi_task fn;
+  void *arg;
+  kg_error err;
+  kg_status st;
+} task_run;
+
+static void *run_task(void *arg) {
+  task_run *t = arg;
+  t->st = t->fn(t->arg, &t->err);
+  return NULL;
+}
+
+kg_status kgi_two_tasks(bool worth, kgi_task aside, void *aside_arg, kgi_task here, void *here_arg,
+                        kg_error *err) {
+  task_run t = {aside, aside_arg, {0}, KG_OK};
+  kg_error_init(&t.err);
+  pthread_t th;
+  bool started = worth && kgi_threads_allowed() && pthread_create(&th, NULL, run_task, &t) == 0;
+  if (!started && (t.st = aside(aside_arg, err)))
+    return t.st;
+  kg_status st = here(here_arg, err);
+  if (started) {
+    pthread_join(th, NULL);
+    if (t.st && !st) {
+      if (err)
+        *err = t.err;
+      st = t.st;
+    }
+  }
+  return st;
 }
 
 kg_status kgi_oom_verdict(unsigned long before, kg_status st, kg_error *err) {

@@ -1,7 +1,6 @@
 /* The model: nodes, edges, values, provenance. Lookups by id and by triple are O(1). */
 #include "model.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -293,7 +292,8 @@ void kg_graph_apply_default_source(kg_graph *g, kg_node *source) {
 
 /* ---- compaction ---- */
 
-static kg_status index_nodes(kg_graph *g, kg_error *err) {
+static kg_status index_nodes(void *arg, kg_error *err) {
+  kg_graph *g = arg;
   kgi_index_clear(&g->node_ix);
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_status st = kgi_index_put(&g->node_ix, id_hash(g->nodes[i]->id), (uint32_t)i, err);
@@ -303,7 +303,8 @@ static kg_status index_nodes(kg_graph *g, kg_error *err) {
   return KG_OK;
 }
 
-static kg_status index_edges(kg_graph *g, kg_error *err) {
+static kg_status index_edges(void *arg, kg_error *err) {
+  kg_graph *g = arg;
   kgi_index_clear(&g->edge_ix);
   for (size_t i = 0; i < g->nedges; i++) {
     kg_edge *e = g->edges[i];
@@ -315,38 +316,10 @@ static kg_status index_edges(kg_graph *g, kg_error *err) {
   return KG_OK;
 }
 
-typedef struct reindex_job {
-  kg_graph *g;
-  kg_error err;
-  kg_status st;
-} reindex_job;
-
-static void *index_nodes_aside(void *arg) {
-  reindex_job *j = arg;
-  j->st = index_nodes(j->g, &j->err);
-  return NULL;
-}
-
 /* The two indexes made again, each from its own array: with two CPUs and a graph of 8192
  * elements or more, the nodes' on a second thread while this one makes the edges'. */
 static kg_status reindex(kg_graph *g, kg_error *err) {
-  reindex_job job = {g, {0}, KG_OK};
-  kg_error_init(&job.err);
-  pthread_t t;
-  bool aside = g->nnodes + g->nedges >= 1u << 13 && kgi_threads_allowed() &&
-               pthread_create(&t, NULL, index_nodes_aside, &job) == 0;
-  if (!aside && (job.st = index_nodes(g, err)))
-    return job.st;
-  kg_status st = index_edges(g, err);
-  if (aside) {
-    pthread_join(t, NULL);
-    if (job.st && !st) {
-      if (err)
-        *err = job.err;
-      st = job.st;
-    }
-  }
-  return st;
+  return kgi_two_tasks(g->nnodes + g->nedges >= 1u << 13, index_nodes, g, index_edges, g, err);
 }
 
 kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,

@@ -1,7 +1,6 @@
 /* Columns and ids for the property-graph exporters (see columns.h). */
 #include "columns.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -515,39 +514,28 @@ static kg_status columns_of(kgi_columns *c, const kg_graph *g, const kgi_fixed_c
  */
 enum { IDS_ASIDE = 1024 }; /* nodes: below this, a thread costs more than it saves */
 
-typedef struct ids_job {
+typedef struct build {
   kgi_columns *c;
   const kg_graph *g;
-  kg_error err;
-  kg_status st;
-} ids_job;
+  const kgi_fixed_column *fixed;
+  size_t nfixed;
+} build;
 
-static void *assign_aside(void *arg) {
-  ids_job *j = arg;
-  j->st = assign_node_ids(j->c, j->g, &j->err);
-  return NULL;
+static kg_status ids_task(void *arg, kg_error *err) {
+  build *b = arg;
+  return assign_node_ids(b->c, b->g, err);
+}
+
+static kg_status columns_task(void *arg, kg_error *err) {
+  build *b = arg;
+  return columns_of(b->c, b->g, b->fixed, b->nfixed, err);
 }
 
 kg_status kgi_columns_build(kgi_columns *c, const kg_graph *g, const kgi_fixed_column *fixed,
                             size_t nfixed, kg_error *err) {
   memset(c, 0, sizeof *c);
-  ids_job ids = {c, g, {0}, KG_OK};
-  kg_error_init(&ids.err);
-  pthread_t t;
-  bool aside = g->nnodes >= IDS_ASIDE && kgi_threads_allowed() &&
-               pthread_create(&t, NULL, assign_aside, &ids) == 0;
-  if (!aside && (ids.st = assign_node_ids(c, g, err)))
-    return ids.st;
-  kg_status st = columns_of(c, g, fixed, nfixed, err);
-  if (aside) {
-    pthread_join(t, NULL);
-    if (ids.st && !st) {
-      if (err)
-        *err = ids.err;
-      st = ids.st;
-    }
-  }
-  return st;
+  build b = {c, g, fixed, nfixed};
+  return kgi_two_tasks(g->nnodes >= IDS_ASIDE, ids_task, &b, columns_task, &b, err);
 }
 
 void kgi_columns_dispose(kgi_columns *c) {
