@@ -423,7 +423,7 @@ int main(int argc, char **argv) {
              *base = NULL, *sparql = NULL, *query = NULL;
   kg_sparql_options sopts;
   kg_sparql_options_init(&sopts);
-  int stats = 0, quiet = 0, verbose = 0, c;
+  int stats = 0, quiet = 0, verbose = 0, output_given = 0, c;
   kg_filter filter;
   kg_filter_init(&filter);
   kg_export_options eopts;
@@ -435,7 +435,10 @@ int main(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":f:o:a:n:i:b:sqvhV", opts, NULL)) != -1) {
     switch (c) {
     case 'f': format = optarg; break;
-    case 'o': output = strcmp(optarg, "-") ? optarg : NULL; break; /* "-": standard output */
+    case 'o': /* "-": standard output */
+      output = strcmp(optarg, "-") ? optarg : NULL;
+      output_given = 1;
+      break;
     case 'a': all = optarg; break;
     case 'n': name = optarg; break;
     case 'i': syntax = optarg; break;
@@ -502,7 +505,7 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   format = format_as_listed(format);
-  if (all && output)
+  if (all && output_given)
     return usage_error("%s", "--all and --output exclude each other");
   if (stats && output)
     return usage_error("%s", "--stats prints the counts on standard output and writes no file: "

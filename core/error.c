@@ -107,9 +107,12 @@ typedef struct task_run {
   kg_status st;
 } task_run;
 
+/* An allocation that failed on this thread counts here only (oom_events is the thread's):
+ * kgi_oom_verdict makes it the task's failure, whatever the task made of it. */
 static void *run_task(void *arg) {
   task_run *t = arg;
-  t->st = t->fn(t->arg, &t->err);
+  unsigned long before = kgi_oom_events();
+  t->st = kgi_oom_verdict(before, t->fn(t->arg, &t->err), &t->err);
   return NULL;
 }
 

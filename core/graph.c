@@ -193,7 +193,29 @@ kg_status kgi_graph_add_node_hashed(kg_node **out, kg_graph *g, const char *id, 
   return push_node(out, g, id, iri, false, err);
 }
 
+/* A blank node label every RDF syntax can write after "_:" (Turtle's and N-Triples'
+ * BLANK_NODE_LABEL, with any non-ASCII byte taken as part of a letter): a letter, digit or
+ * '_', then those, '-' and '.', not ending in '.'. A GraphML or GEXF cell can hold anything. */
+static bool blank_label_ok(const char *s) {
+  size_t n = strlen(s);
+  if (!n || s[n - 1] == '.')
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_' || c >= 0x80;
+    if (!word && (i == 0 || (c != '-' && c != '.')))
+      return false;
+  }
+  return true;
+}
+
 kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err) {
+  if (!blank_label_ok(label))
+    return kgi_error_set(err, KG_EDATA,
+                         "blank node \"_:%.60s\": not a label RDF can write (a letter, digit or "
+                         "'_', then those, '-' and '.', not ending in '.')",
+                         label);
   size_t n = strlen(label);
   char *tmp = kgi_malloc(n + 3);
   if (!tmp)

@@ -1,6 +1,7 @@
 /* RDF terms as text, straight from the model (see rdf_text.h). */
 #include "rdf_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,10 +53,14 @@ kg_status kgi_rdf_text_open(kgi_rdf_text *t, FILE *out, kg_error *err) {
   if (!(t->buf = malloc(TEXT_BLOCK)))
     return kgi_error_set(err, KG_ENOMEM, "out of memory");
   t->world = kgi_raptor_world_get();
-  t->io = t->world ? raptor_new_iostream_from_handler(t->world, t, &text_handler) : NULL;
-  if (!t->io) {
+  if (!t->world) {
     kgi_rdf_text_close(t, NULL);
     return kgi_error_set(err, KG_ELIB, "cannot start raptor");
+  }
+  /* raptor's only reason to refuse a stream is its allocation */
+  if (!(t->io = raptor_new_iostream_from_handler(t->world, t, &text_handler))) {
+    kgi_rdf_text_close(t, NULL);
+    return kgi_error_oom(err);
   }
   return KG_OK;
 }
@@ -69,8 +74,8 @@ kg_status kgi_rdf_text_close(kgi_rdf_text *t, kg_error *err) {
   kg_status st = KG_OK;
   if (t->failed)
     st = kgi_error_set(err, KG_EIO, "write failed");
-  else if (t->bad_utf8)
-    st = kgi_error_set(err, KG_EDATA, "not valid UTF-8, cannot be written: \"%.60s\"", t->bad_utf8);
+  else if (*t->bad_utf8)
+    st = kgi_error_set(err, KG_EDATA, "not valid UTF-8, cannot be written: \"%s\"", t->bad_utf8);
   memset(t, 0, sizeof *t);
   return st;
 }
@@ -125,8 +130,8 @@ void kgi_rdf_text_quoted(kgi_rdf_text *t, const char *s, kgi_rdf_escape how) {
     kgi_rdf_text_put(t, s, n);
   } else if (raptor_string_escaped_write((const unsigned char *)s, strlen(s), delim,
                                          raptor_flags[how], t->io) &&
-             !t->bad_utf8) {
-    t->bad_utf8 = s;
+             !*t->bad_utf8) { /* copied: s may be a statement IRI composed for one edge */
+    snprintf(t->bad_utf8, sizeof t->bad_utf8, "%.60s", s);
   }
   kgi_rdf_text_put(t, &delim, 1);
 }

@@ -19,9 +19,9 @@ typedef struct kgi_rdf_text {
   char *buf;
   size_t len;
   raptor_world *world;
-  raptor_iostream *io;  /* into buf, for raptor's escaping */
-  bool failed;          /* a write to `out` failed */
-  const char *bad_utf8; /* a string raptor refused as UTF-8 (the first), or NULL */
+  raptor_iostream *io; /* into buf, for raptor's escaping */
+  bool failed;         /* a write to `out` failed */
+  char bad_utf8[64];   /* the start of the first string raptor refused as UTF-8, or "" */
 } kgi_rdf_text;
 
 /* How a string is escaped: raptor's rules for N-Triples and for Turtle (where UTF-8 stays as

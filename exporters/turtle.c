@@ -1,9 +1,10 @@
 /*
  * Turtle, written from the model: the base and the prefixes the graph uses declared, then a
- * block per subject, the nodes by IRI. A node's block holds its own triples and those of the edges
- * that start at it (by predicate); the statement node of each of those edges follows as a block of
- * its own. Objects of one predicate are joined with ',', rdf:type is "a", an IRI under a declared
- * namespace is a prefixed name when its local part is one Turtle reads everywhere.
+ * block per subject, the nodes by IRI. A node's block holds its own triples and those of the
+ * edges that start at it (by predicate, then target); the statement node of each of those
+ * edges follows as a block of its own. Objects of one predicate in a row are joined with ','
+ * (a node's own values keep their order), rdf:type is "a", an IRI under a declared namespace
+ * is a prefixed name when its local part is one Turtle reads everywhere.
  *
  * raptor's Turtle serializer is not used: it copies the whole graph to sort it (280 bytes per
  * triple at 1M), and 2.0.15 writes an xsd:decimal "10" and a double INF bare, which read back

@@ -29,6 +29,8 @@ expect 0 -q -o "$tmp/ok.ttl"
 (cd "$tmp" && expect 0 -q -f ntriples -o -) # '-' is standard output, not a file named "-"
 [ ! -e "$tmp/-" ] || fail "-o - wrote a file named '-'"
 cmp -s "$tmp/out" <("$bin" -q -f ntriples) || fail "-o - did not write the export to standard output"
+expect 64 -a "$tmp/both" -o - # standard output named is still an output
+says "kgexport: --all and --output exclude each other"
 expect 0 -q --all "$tmp/all"
 # one file for each format --help lists, named with the extension tests/lib.sh's ext_of gives
 # it: the tests' format→extension mapping is kgexport's
