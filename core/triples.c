@@ -121,3 +121,10 @@ size_t kgi_graph_triple_count(const kg_graph *g) {
     t += kgi_edge_triple_count(g->edges[i]);
   return t;
 }
+
+/* The counts of the stats are the RDF mapping's: they live with it. */
+void kg_graph_stats(const kg_graph *g, kg_stats *out) {
+  out->nodes = g->nnodes;
+  out->edges = g->nedges;
+  out->triples = kgi_graph_triple_count(g);
+}

@@ -12,13 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The counts of the stats are the RDF mapping's (core/triples.c): they live with it. */
-void kg_graph_stats(const kg_graph *g, kg_stats *out) {
-  out->nodes = g->nnodes;
-  out->edges = g->nedges;
-  out->triples = kgi_graph_triple_count(g);
-}
-
 /* ---- librdf terms ---- */
 
 static librdf_node *iri_node(librdf_world *w, const char *iri) {
