@@ -15,7 +15,7 @@ const char *kgi_rdf_wk_iri(kgi_rdf_wk wk) { return wk < KGI_WK_COUNT ? wk_iris[w
 static kgi_rdf_term wk(kgi_rdf_wk w) { return (kgi_rdf_term){KGI_RDF_IRI, w, wk_iris[w], NULL}; }
 static kgi_rdf_term iri(const char *s) { return (kgi_rdf_term){KGI_RDF_IRI, KGI_WK_NONE, s, NULL}; }
 
-static kgi_rdf_term node_term(const kg_node *n) {
+kgi_rdf_term kgi_node_term(const kg_node *n) {
   if (n->blank)
     return (kgi_rdf_term){KGI_RDF_BLANK, KGI_WK_NONE, n->id + 2, NULL};
   return iri(n->iri);
@@ -30,7 +30,7 @@ static kgi_rdf_term value_term(const kg_value *v) {
 
 bool kgi_node_triples(const kg_node *n, kgi_triple_fn fn, void *ctx) {
   const kg_node *graph = n->source;
-  kgi_rdf_term s = node_term(n), p, o;
+  kgi_rdf_term s = kgi_node_term(n), p, o;
   p = wk(KGI_WK_TYPE);
   for (uint32_t i = 0; i < n->nclasses; i++)
     if (o = iri(n->classes[i]), !fn(ctx, &s, &p, &o, graph))
@@ -52,7 +52,7 @@ bool kgi_node_triples(const kg_node *n, kgi_triple_fn fn, void *ctx) {
     if (o = iri(n->same_as[i]), !fn(ctx, &s, &p, &o, graph))
       return false;
   p = wk(KGI_WK_DERIVED);
-  if (n->source && (o = node_term(n->source), !fn(ctx, &s, &p, &o, graph)))
+  if (n->source && (o = kgi_node_term(n->source), !fn(ctx, &s, &p, &o, graph)))
     return false;
   return true;
 }
@@ -74,7 +74,7 @@ void kgi_edge_statement_iri(kgi_buf *b, const kg_graph *g, const kg_edge *e) {
 bool kgi_edge_triples(const kg_graph *g, const kg_edge *e, kgi_buf *scratch, kgi_triple_fn fn,
                       void *ctx) {
   const kg_node *graph = e->source;
-  kgi_rdf_term s = node_term(e->src), p = iri(e->pred), o = node_term(e->tgt);
+  kgi_rdf_term s = kgi_node_term(e->src), p = iri(e->pred), o = kgi_node_term(e->tgt);
   if (!fn(ctx, &s, &p, &o, graph))
     return false;
   if (!kgi_edge_has_statement(e))
@@ -85,9 +85,9 @@ bool kgi_edge_triples(const kg_graph *g, const kg_edge *e, kgi_buf *scratch, kgi
     return false;
   kgi_rdf_term st = iri(scratch->s), q;
   if ((p = wk(KGI_WK_TYPE), q = wk(KGI_WK_STATEMENT), !fn(ctx, &st, &p, &q, graph)) ||
-      (p = wk(KGI_WK_SUBJECT), q = node_term(e->src), !fn(ctx, &st, &p, &q, graph)) ||
+      (p = wk(KGI_WK_SUBJECT), q = kgi_node_term(e->src), !fn(ctx, &st, &p, &q, graph)) ||
       (p = wk(KGI_WK_PREDICATE), q = iri(e->pred), !fn(ctx, &st, &p, &q, graph)) ||
-      (p = wk(KGI_WK_OBJECT), q = node_term(e->tgt), !fn(ctx, &st, &p, &q, graph)))
+      (p = wk(KGI_WK_OBJECT), q = kgi_node_term(e->tgt), !fn(ctx, &st, &p, &q, graph)))
     return false;
   for (uint32_t i = 0; i < e->nquals; i++) {
     p = iri(e->quals[i].pred);
@@ -95,7 +95,7 @@ bool kgi_edge_triples(const kg_graph *g, const kg_edge *e, kgi_buf *scratch, kgi
       return false;
   }
   p = wk(KGI_WK_DERIVED);
-  if (e->source && (q = node_term(e->source), !fn(ctx, &st, &p, &q, graph)))
+  if (e->source && (q = kgi_node_term(e->source), !fn(ctx, &st, &p, &q, graph)))
     return false;
   return true;
 }

@@ -36,6 +36,9 @@ typedef struct kgi_rdf_term {
   const kg_value *value; /* LITERAL */
 } kgi_rdf_term;
 
+/* A node as a term: its IRI, or its blank label. */
+kgi_rdf_term kgi_node_term(const kg_node *n);
+
 /* One triple; `graph` is the source the element cites (its named graph), or NULL. Return
  * false to stop. */
 typedef bool (*kgi_triple_fn)(void *ctx, const kgi_rdf_term *s, const kgi_rdf_term *p,

@@ -151,7 +151,7 @@ void kgi_rdf_text_nt_term(kgi_rdf_text *t, const kgi_rdf_term *term) {
   if (v->kind == KG_VALUE_LANGSTRING) {
     kgi_rdf_text_put(t, "@", 1);
     kgi_rdf_text_puts(t, v->lang);
-  } else if (dt && v->kind != KG_VALUE_STRING) { /* a plain string goes without ^^xsd:string */
+  } else if (dt) { /* none for a plain string: no ^^xsd:string */
     kgi_rdf_text_put(t, "^^", 2);
     kgi_rdf_text_quoted(t, dt, KGI_ESC_NT_IRI);
   }
@@ -173,12 +173,9 @@ static bool write_line(void *ctx, const kgi_rdf_term *s, const kgi_rdf_term *p,
   kgi_rdf_text_put(l->t, " ", 1);
   kgi_rdf_text_nt_term(l->t, o);
   if (l->quads && graph) {
+    kgi_rdf_term gt = kgi_node_term(graph);
     kgi_rdf_text_put(l->t, " ", 1);
-    if (graph->blank) {
-      kgi_rdf_text_puts(l->t, graph->id);
-    } else {
-      kgi_rdf_text_quoted(l->t, graph->iri, KGI_ESC_NT_IRI);
-    }
+    kgi_rdf_text_nt_term(l->t, &gt);
   }
   kgi_rdf_text_put(l->t, " .\n", 3);
   return !l->t->failed;

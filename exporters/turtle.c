@@ -57,9 +57,8 @@ static bool bare(const kg_value *v) {
 
 /* Is v written with an XSD datatype after ^^ (so xsd: is worth declaring)? */
 static bool typed_xsd(const kg_value *v) {
-  const char *dt = kg_value_datatype(v);
-  return v->kind != KG_VALUE_STRING && v->kind != KG_VALUE_LANGSTRING && dt &&
-         strncmp(dt, KGI_XSD, strlen(KGI_XSD)) == 0 && !bare(v);
+  const char *dt = kg_value_datatype(v); /* NULL for a plain or language-tagged string */
+  return dt && strncmp(dt, KGI_XSD, strlen(KGI_XSD)) == 0 && !bare(v);
 }
 
 /* ---- the writer ---- */
@@ -134,7 +133,7 @@ static void put_term(ttl *w, const kgi_rdf_term *term) {
   if (v->kind == KG_VALUE_LANGSTRING) {
     kgi_rdf_text_put(&w->t, "@", 1);
     kgi_rdf_text_puts(&w->t, v->lang);
-  } else if (dt && v->kind != KG_VALUE_STRING) { /* a plain string goes without ^^xsd:string */
+  } else if (dt) { /* none for a plain string: no ^^xsd:string */
     kgi_rdf_text_put(&w->t, "^^", 2);
     put_iri(w, dt);
   }
