@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #define KGI_UNUSED(x) ((void)(x))
 #if defined(__GNUC__)
@@ -92,8 +93,13 @@ static inline bool kgi_alloc_fails(kgi_alloc_family family) {
 
 /* ---- hashing and the index (core/index.c) ---- */
 
+/* For in-memory indexes only: fast, not the same from one version to the next. */
 uint64_t kgi_hash_bytes(const void *data, size_t len, uint64_t seed);
 static inline uint64_t kgi_hash_str(const char *s, uint64_t seed) {
+  return kgi_hash_bytes(s, strlen(s), seed);
+}
+/* FNV-1a: stable across versions and machines, for what the output shows (a statement's IRI). */
+static inline uint64_t kgi_hash_fnv(const char *s, uint64_t seed) {
   uint64_t h = seed ^ 14695981039346656037ULL;
   for (; *s; s++) {
     h ^= (unsigned char)*s;
@@ -110,24 +116,39 @@ static inline uint64_t kgi_hash_mix(uint64_t h, uint64_t v) {
  * An open-addressing hash index from a 64-bit hash to a uint32 value. It stores no keys:
  * the caller compares candidates (values with the same hash) against its own storage.
  */
+typedef struct kgi_index_slot {
+  uint32_t tag; /* 32 bits of the finalised hash, never 0: 0 marks an empty slot */
+  uint32_t value;
+} kgi_index_slot;
 typedef struct kgi_index {
-  uint64_t *hashes; /* 0 marks an empty slot (a hash of 0 is stored as 1) */
-  uint32_t *values;
+  kgi_index_slot *slots; /* a tag and its value side by side: one cache line per probe */
   size_t cap, count;
 } kgi_index;
 
 typedef bool (*kgi_index_eq)(void *ctx, uint32_t value);
 
 void kgi_index_dispose(kgi_index *ix);
-/* The value whose hash matches and for which eq() says yes, or NULL. */
+/* The value whose hash tag matches and for which eq() says yes, or NULL. */
 uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx);
-/* The same for an index whose "hashes" are the keys themselves (e.g. interned pointers):
- * no call to eq() in the common case, as a matching hash is a matching key. */
-uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx);
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err);
 /* Ask for the slot a find of this hash will probe first, ahead of the find. */
 void kgi_index_prefetch(const kgi_index *ix, uint64_t hash);
 void kgi_index_clear(kgi_index *ix);
+
+/* A small map whose keys are pointers compared as such (interned strings). Put a key only
+ * when find says it is absent. */
+typedef struct kgi_ptrmap_slot {
+  const void *key; /* NULL marks an empty slot */
+  uint32_t value;
+} kgi_ptrmap_slot;
+typedef struct kgi_ptrmap {
+  kgi_ptrmap_slot *slots;
+  size_t cap, count;
+} kgi_ptrmap;
+
+uint32_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key);
+kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uint32_t value, kg_error *err);
+void kgi_ptrmap_dispose(kgi_ptrmap *m);
 
 /* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */
 

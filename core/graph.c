@@ -71,7 +71,7 @@ void kg_graph_free(kg_graph *g) {
   free(g->edges);
   kgi_index_dispose(&g->node_ix);
   kgi_index_dispose(&g->edge_ix);
-  kgi_index_dispose(&g->term_ix);
+  kgi_ptrmap_dispose(&g->term_ix);
   kgi_pool_dispose(&g->pool);
   free(g);
 }
@@ -398,16 +398,10 @@ kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
   return KG_OK; /* the caller runs kgi_graph_compact(), which rebuilds the id index */
 }
 
-static bool same_key(void *ctx, uint32_t v) {
-  KGI_UNUSED(ctx);
-  KGI_UNUSED(v);
-  return true; /* the keys are the interned pointers themselves */
-}
-
 kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const char **out,
                          kg_error *err) {
   const char *p = kgi_pool_lookup(&g->pool, iri);
-  if (p && kgi_index_find_key(&g->term_ix, (uint64_t)(uintptr_t)p, same_key, NULL)) {
+  if (p && kgi_ptrmap_find(&g->term_ix, p)) {
     *out = p;
     return KG_OK;
   }
@@ -417,7 +411,7 @@ kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const c
     return kgi_error_oom(err);
   kg_status st = kgi_check_term(p, err);
   if (!st)
-    st = kgi_index_put(&g->term_ix, (uint64_t)(uintptr_t)p, 0, err);
+    st = kgi_ptrmap_put(&g->term_ix, p, 0, err);
   if (!st)
     *out = p;
   return st;

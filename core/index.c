@@ -1,96 +1,97 @@
-/* An open-addressing hash index (linear probing) that stores hashes and values only. */
+/* An open-addressing hash index (linear probing) that stores hash tags and values only. */
 #include "base.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* One step per eight bytes: rotate, mix the word in, multiply. Each step is a bijection of
+ * the running value, so strings of one length that differ in one word never collide; the
+ * index's finaliser spreads the bits. In-memory only: a statement's IRI, which must stay the
+ * same from one version to the next, uses kgi_hash_fnv instead. */
+static inline uint64_t hash_step(uint64_t h, uint64_t w) {
+  return (((h << 5) | (h >> 59)) ^ w) * 0x517cc1b727220a95ULL;
+}
+
 uint64_t kgi_hash_bytes(const void *data, size_t len, uint64_t seed) {
   const unsigned char *p = data;
-  uint64_t h = seed ^ 14695981039346656037ULL;
-  for (size_t i = 0; i < len; i++) {
-    h ^= p[i];
-    h *= 1099511628211ULL;
+  uint64_t h = seed ^ (len * 0x9e3779b97f4a7c15ULL);
+  for (; len >= 8; p += 8, len -= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = hash_step(h, w);
+  }
+  if (len) {
+    uint64_t w = 0;
+    memcpy(&w, p, len);
+    h = hash_step(h, w);
   }
   return h;
 }
 
 static uint64_t fix(uint64_t h) {
-  /* finaliser (splitmix64) so that linear probing sees well-spread bits; 0 means empty */
+  /* finaliser (splitmix64) so that linear probing sees well-spread bits */
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 27;
   h *= 0x94d049bb133111ebULL;
   h ^= h >> 31;
-  return h ? h : 1;
+  return h;
+}
+
+/* The 32 bits a slot keeps of a hash; 0 marks an empty slot. The tag also says where the
+ * slot's probe starts, so a rehash needs nothing else. */
+static inline uint32_t tag_of(uint64_t hash) {
+  uint32_t t = (uint32_t)fix(hash);
+  return t ? t : 1;
 }
 
 void kgi_index_dispose(kgi_index *ix) {
-  free(ix->hashes);
-  free(ix->values);
+  free(ix->slots);
   memset(ix, 0, sizeof *ix);
 }
 
 void kgi_index_clear(kgi_index *ix) {
-  if (ix->hashes)
-    memset(ix->hashes, 0, ix->cap * sizeof *ix->hashes);
+  if (ix->slots)
+    memset(ix->slots, 0, ix->cap * sizeof *ix->slots);
   ix->count = 0;
 }
 
-/* Linear probing from h; `exact`: a stored h is the key itself (see kgi_index_find_key). */
-static inline uint32_t *probe(const kgi_index *ix, uint64_t h, kgi_index_eq eq, void *ctx,
-                              bool exact) {
+uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx) {
   if (!ix->cap)
     return NULL;
+  uint32_t tag = tag_of(hash);
   size_t mask = ix->cap - 1;
-  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    if (ix->hashes[i] == 0)
+  for (size_t i = tag & mask;; i = (i + 1) & mask) {
+    kgi_index_slot *s = &ix->slots[i];
+    if (s->tag == 0)
       return NULL;
-    if (ix->hashes[i] == h && ((exact && h != 1) || eq(ctx, ix->values[i])))
-      return &ix->values[i];
+    if (s->tag == tag && eq(ctx, s->value))
+      return &s->value;
   }
-}
-
-uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx) {
-  return probe(ix, fix(hash), eq, ctx, false);
-}
-
-/* fix() is a bijection, so an equal stored hash is an equal key; only 1 is ambiguous (it
- * stands for the key fix() maps to 0 too) and is confirmed by eq. */
-uint32_t *kgi_index_find_key(const kgi_index *ix, uint64_t key, kgi_index_eq eq, void *ctx) {
-  return probe(ix, fix(key), eq, ctx, true);
 }
 
 void kgi_index_prefetch(const kgi_index *ix, uint64_t hash) {
-  if (!ix->cap)
-    return;
-  size_t i = (size_t)fix(hash) & (ix->cap - 1);
-  __builtin_prefetch(&ix->hashes[i]);
-  __builtin_prefetch(&ix->values[i]);
+  if (ix->cap)
+    __builtin_prefetch(&ix->slots[tag_of(hash) & (ix->cap - 1)]);
 }
 
-static void place(uint64_t *hashes, uint32_t *values, size_t mask, uint64_t h, uint32_t v) {
-  size_t i = (size_t)h & mask;
-  while (hashes[i] != 0)
+static void place(kgi_index_slot *slots, size_t mask, uint32_t tag, uint32_t value) {
+  size_t i = tag & mask;
+  while (slots[i].tag != 0)
     i = (i + 1) & mask;
-  hashes[i] = h;
-  values[i] = v;
+  slots[i].tag = tag;
+  slots[i].value = value;
 }
 
 static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
-  uint64_t *nh = kgi_calloc_big(ncap, sizeof *nh);
-  uint32_t *nv = kgi_calloc_big(ncap, sizeof *nv);
-  if (!nh || !nv) {
-    free(nh);
-    free(nv);
+  kgi_index_slot *ns = kgi_calloc_big(ncap, sizeof *ns);
+  if (!ns)
     return kgi_error_oom(err);
-  }
   for (size_t i = 0; i < ix->cap; i++)
-    if (ix->hashes[i])
-      place(nh, nv, ncap - 1, ix->hashes[i], ix->values[i]);
-  free(ix->hashes);
-  free(ix->values);
-  ix->hashes = nh;
-  ix->values = nv;
+    if (ix->slots[i].tag)
+      place(ns, ncap - 1, ix->slots[i].tag, ix->slots[i].value);
+  free(ix->slots);
+  ix->slots = ns;
   ix->cap = ncap;
   return KG_OK;
 }
@@ -98,13 +99,62 @@ static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err) {
   if ((ix->count + 1) * 4 >= ix->cap * 3) { /* keep the load under 3/4 */
     size_t ncap = ix->cap ? ix->cap * 2 : 64;
-    if (ncap < ix->cap)
+    if (ncap > (size_t)UINT32_MAX + 1) /* a tag holds 32 bits of position */
       return kgi_error_oom(err);
     kg_status st = rehash(ix, ncap, err);
     if (st)
       return st;
   }
-  place(ix->hashes, ix->values, ix->cap - 1, fix(hash), value);
+  place(ix->slots, ix->cap - 1, tag_of(hash), value);
   ix->count++;
   return KG_OK;
+}
+
+/* ---- a map from interned pointers ---- */
+
+static size_t ptr_home(const void *key, size_t mask) {
+  return (size_t)fix((uint64_t)(uintptr_t)key) & mask;
+}
+
+uint32_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key) {
+  if (!m->cap)
+    return NULL;
+  size_t mask = m->cap - 1;
+  for (size_t i = ptr_home(key, mask);; i = (i + 1) & mask) {
+    if (!m->slots[i].key)
+      return NULL;
+    if (m->slots[i].key == key)
+      return &m->slots[i].value;
+  }
+}
+
+static void ptr_place(kgi_ptrmap_slot *slots, size_t mask, const void *key, uint32_t value) {
+  size_t i = ptr_home(key, mask);
+  while (slots[i].key)
+    i = (i + 1) & mask;
+  slots[i].key = key;
+  slots[i].value = value;
+}
+
+kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uint32_t value, kg_error *err) {
+  if ((m->count + 1) * 4 >= m->cap * 3) {
+    size_t ncap = m->cap ? m->cap * 2 : 32;
+    kgi_ptrmap_slot *ns = ncap > SIZE_MAX / sizeof *ns ? NULL : kgi_calloc(ncap, sizeof *ns);
+    if (!ns)
+      return kgi_error_oom(err);
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slots[i].key)
+        ptr_place(ns, ncap - 1, m->slots[i].key, m->slots[i].value);
+    free(m->slots);
+    m->slots = ns;
+    m->cap = ncap;
+  }
+  ptr_place(m->slots, m->cap - 1, key, value);
+  m->count++;
+  return KG_OK;
+}
+
+void kgi_ptrmap_dispose(kgi_ptrmap *m) {
+  free(m->slots);
+  memset(m, 0, sizeof *m);
 }

@@ -57,9 +57,9 @@ struct kg_graph {
   size_t nnodes, capnodes;
   kg_edge **edges;
   size_t nedges, capedges;
-  kgi_index node_ix; /* hash(id) -> node index */
-  kgi_index edge_ix; /* hash(src, pred, tgt) -> edge index */
-  kgi_index term_ix; /* interned IRIs kgi_graph_term accepted (keys are the pointers) */
+  kgi_index node_ix;  /* hash(id) -> node index */
+  kgi_index edge_ix;  /* hash(src, pred, tgt) -> edge index */
+  kgi_ptrmap term_ix; /* interned IRIs kgi_graph_term accepted */
   /* chunked storage so node and edge pointers stay valid while the graph grows */
   void **blocks;
   size_t nblocks, capblocks;

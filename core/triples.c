@@ -65,9 +65,9 @@ void kgi_edge_statement_iri(kgi_buf *b, const kg_graph *g, const kg_edge *e) {
     return;
   }
   /* stable across runs: a hash of the triple's three terms */
-  uint64_t h = kgi_hash_str(e->src->iri ? e->src->iri : e->src->id, 0);
-  h = kgi_hash_str(e->pred, h);
-  h = kgi_hash_str(e->tgt->iri ? e->tgt->iri : e->tgt->id, h);
+  uint64_t h = kgi_hash_fnv(e->src->iri ? e->src->iri : e->src->id, 0);
+  h = kgi_hash_fnv(e->pred, h);
+  h = kgi_hash_fnv(e->tgt->iri ? e->tgt->iri : e->tgt->id, h);
   kgi_buf_printf(b, "%sstatement-%016llx", g->base, (unsigned long long)h);
 }
 

@@ -69,7 +69,7 @@ typedef struct kgi_input {
   const char *default_source_subject; /* its subject IRI: a base candidate */
   kg_node *last;           /* the node of the last IRI looked up: triples come grouped by subject */
   uint8_t *stmt_candidate; /* per node index: has an rdf:subject, may describe an edge */
-  kgi_index typing_ix;     /* interned predicate -> 1 when it types its subject, 2 when not */
+  kgi_ptrmap typing_ix;    /* interned predicate -> 1 when it types its subject, 2 when not */
   size_t capcand;
   uint64_t triples;
   /* what the input says of itself, where RDF's triples cannot (GraphML, GEXF): its title

@@ -189,21 +189,14 @@ static void mark_candidate(kgi_input *in, const kg_node *n) {
   in->stmt_candidate[n->index] = 1;
 }
 
-static bool same_key(void *ctx, uint32_t v) {
-  KGI_UNUSED(ctx);
-  KGI_UNUSED(v);
-  return true; /* the keys are the interned pointers themselves */
-}
-
 /* Does this (interned) predicate type its subject? Asked of the vocabulary once per
  * predicate: 1 yes, 2 no. Memory that runs out sets in->status, as everywhere in a reading. */
 static bool is_typing(kgi_input *in, const char *pred) {
-  uint64_t key = (uint64_t)(uintptr_t)pred;
-  uint32_t *known = kgi_index_find_key(&in->typing_ix, key, same_key, NULL);
+  uint32_t *known = kgi_ptrmap_find(&in->typing_ix, pred);
   if (known)
     return *known == 1;
   bool types = kgi_vocab_types(pred);
-  if (kgi_index_put(&in->typing_ix, key, types ? 1 : 2, in->err))
+  if (kgi_ptrmap_put(&in->typing_ix, pred, types ? 1 : 2, in->err))
     in->status = KG_ENOMEM;
   return types;
 }

@@ -208,7 +208,7 @@ kg_status kgi_read_end(kgi_reading *r, kg_graph **out) {
     in->format->finish(in);
   kgi_window_dispose(&in->win);
   free(in->stmt_candidate);
-  kgi_index_dispose(&in->typing_ix);
+  kgi_ptrmap_dispose(&in->typing_ix);
   free(r->own_base);
   free(r->own_parse);
   if (st || !out)
