@@ -22,6 +22,8 @@ bool kgi_iri_ok(const char *s);
 bool kgi_iri_absolute(const char *s);
 /* 1 for the bytes an IRI may not hold as written: C0 controls, space and <>"{}|\^` */
 extern const unsigned char kgi_iri_bad[256];
+/* How many of s's first len bytes come before the first byte of kgi_iri_bad (len if none). */
+size_t kgi_iri_run(const char *s, size_t len);
 /* Lower-case copy check of a BCP 47 tag; false when malformed. */
 bool kgi_lang_valid(const char *tag);
 /* The kind for an XSD datatype IRI (KG_VALUE_TYPED when not one of ours). */

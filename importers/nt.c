@@ -119,8 +119,7 @@ static bool iriref(cursor *c, kgi_buf *b) {
   bool escaped = false;
   for (;;) {
     size_t run = c->i;
-    while (c->i < c->len && !kgi_iri_bad[(unsigned char)c->s[c->i]])
-      c->i++;
+    c->i += kgi_iri_run(c->s + c->i, c->len - c->i);
     if (too_long(c, start, start + 1, "an IRI") || !put(c, b, c->s + run, c->i - run))
       return false;
     if (c->i >= c->len)

@@ -1,6 +1,7 @@
 /* The N-Triples line reader: terms decoded per the RDF 1.1 grammar, errors at their column. */
 #include "check.h"
 #include "nt.h"
+#include "text.h"
 
 static kgi_nt_reader reader;
 
@@ -116,7 +117,53 @@ static void test_errors(void) {
   }
 }
 
+/* The IRI byte scan (sixteen bytes a step where the machine has SSE2) stops exactly where
+ * the table says, for every byte value, at every position of a block and in the tail. */
+static void test_iri_run(void) {
+  char s[40];
+  for (int b = 0; b < 256; b++)
+    for (size_t at = 0; at < sizeof s; at++) {
+      memset(s, 'a', sizeof s);
+      s[at] = (char)b;
+      size_t want = kgi_iri_bad[b] ? at : sizeof s;
+      if (kgi_iri_run(s, sizeof s) != want) {
+        fprintf(stderr, "byte 0x%02X at %zu: run %zu, want %zu\n", (unsigned)b, at,
+                kgi_iri_run(s, sizeof s), want);
+        check_failures++;
+      }
+    }
+  CHECK(kgi_iri_run("", 0) == 0);
+  CHECK(kgi_iri_run("ab>cd", 5) == 2);
+}
+
+/* The input check (sixteen bytes a step where the machine has SSE2): every lone byte at
+ * every position, and characters of two and three bytes across a block's edge. */
+static void test_text_check(void) {
+  char s[40];
+  for (int b = 0; b < 256; b++)
+    for (size_t at = 0; at < sizeof s; at++) {
+      memset(s, 'a', sizeof s);
+      s[at] = (char)b;
+      bool control = b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+      size_t bad = 99, want_xml = control || b >= 0x80 ? at : (size_t)-1;
+      CHECK(kgi_utf8_valid(s, sizeof s, &bad) == (b < 0x80));
+      CHECK(b < 0x80 || bad == at);
+      CHECK(kgi_find_xml_illegal(s, sizeof s) == want_xml);
+    }
+  for (size_t at = 0; at + 3 <= sizeof s; at++) {
+    memset(s, 'a', sizeof s);
+    memcpy(s + at, "\xC3\xA9", 2); /* e acute */
+    CHECK(kgi_utf8_valid(s, sizeof s, NULL));
+    CHECK(kgi_find_xml_illegal(s, sizeof s) == (size_t)-1);
+    memcpy(s + at, "\xEF\xBF\xBE", 3); /* U+FFFE: UTF-8, but not an XML character */
+    CHECK(kgi_utf8_valid(s, sizeof s, NULL));
+    CHECK(kgi_find_xml_illegal(s, sizeof s) == at);
+  }
+}
+
 int main(void) {
+  test_iri_run();
+  test_text_check();
   test_terms();
   test_carriage_return();
   test_errors();
