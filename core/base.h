@@ -139,15 +139,15 @@ void kgi_index_clear(kgi_index *ix);
  * when find says it is absent. */
 typedef struct kgi_ptrmap_slot {
   const void *key; /* NULL marks an empty slot */
-  uint32_t value;
+  uintptr_t value; /* a small number or a pointer, as the map's owner says */
 } kgi_ptrmap_slot;
 typedef struct kgi_ptrmap {
   kgi_ptrmap_slot *slots;
   size_t cap, count;
 } kgi_ptrmap;
 
-uint32_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key);
-kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uint32_t value, kg_error *err);
+uintptr_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key);
+kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uintptr_t value, kg_error *err);
 void kgi_ptrmap_dispose(kgi_ptrmap *m);
 
 /* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */

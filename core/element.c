@@ -189,7 +189,11 @@ kg_status kg_edge_add_qualifier(kg_graph *g, kg_edge *e, const char *pred, const
                                 kg_error *err) {
   if (!g || !e)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
-  return add_prop(g, &e->quals, &e->nquals, &e->capquals, pred, v, err);
+  uint32_t cap = 0; /* the room kgi_grow made: nquals up to a power of two (an edge keeps no
+                       capacity of its own, to stay small) */
+  while (cap < e->nquals)
+    cap = cap ? cap << 1 : 1;
+  return add_prop(g, &e->quals, &e->nquals, &cap, pred, v, err);
 }
 
 void kg_edge_set_cites(kg_edge *e, kg_node *source) {

@@ -8,8 +8,10 @@
 #define BLOCK_SMALL (256 * 1024)
 #define BLOCK_BIG (2 * 1024 * 1024)
 
+_Static_assert(_Alignof(kg_node) <= 8 && _Alignof(kg_edge) <= 8, "blocks align to 8 bytes");
+
 static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
-  n = (n + 15) & ~(size_t)15;
+  n = (n + 7) & ~(size_t)7; /* nodes and edges hold pointers and 32-bit numbers */
   if (g->block_left < n) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
@@ -72,6 +74,7 @@ void kg_graph_free(kg_graph *g) {
   kgi_index_dispose(&g->node_ix);
   kgi_index_dispose(&g->edge_ix);
   kgi_ptrmap_dispose(&g->term_ix);
+  kgi_ptrmap_dispose(&g->stmt_iris);
   kgi_pool_dispose(&g->pool);
   free(g);
 }
@@ -261,6 +264,20 @@ kg_edge *kgi_graph_find_edge(const kg_graph *g, const kg_node *src, const char *
   eprobe pr = {g, src, tgt, p};
   uint32_t *v = kgi_index_find(&g->edge_ix, triple_hash(src, p, tgt), edge_is, &pr);
   return v ? g->edges[*v] : NULL;
+}
+
+const char *kgi_edge_stmt_iri(const kg_graph *g, const kg_edge *e) {
+  const uintptr_t *v = g->stmt_iris.count ? kgi_ptrmap_find(&g->stmt_iris, e) : NULL;
+  return v ? (const char *)*v : NULL;
+}
+
+kg_status kgi_edge_set_stmt_iri(kg_graph *g, const kg_edge *e, const char *iri, kg_error *err) {
+  uintptr_t *v = kgi_ptrmap_find(&g->stmt_iris, e);
+  if (v) {
+    *v = (uintptr_t)iri;
+    return KG_OK;
+  }
+  return kgi_ptrmap_put(&g->stmt_iris, e, (uintptr_t)iri, err);
 }
 
 kg_status kg_graph_add_edge(kg_edge **out, kg_graph *g, kg_node *src, const char *pred,

@@ -116,7 +116,7 @@ static size_t ptr_home(const void *key, size_t mask) {
   return (size_t)fix((uint64_t)(uintptr_t)key) & mask;
 }
 
-uint32_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key) {
+uintptr_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key) {
   if (!m->cap)
     return NULL;
   size_t mask = m->cap - 1;
@@ -128,7 +128,7 @@ uint32_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key) {
   }
 }
 
-static void ptr_place(kgi_ptrmap_slot *slots, size_t mask, const void *key, uint32_t value) {
+static void ptr_place(kgi_ptrmap_slot *slots, size_t mask, const void *key, uintptr_t value) {
   size_t i = ptr_home(key, mask);
   while (slots[i].key)
     i = (i + 1) & mask;
@@ -136,7 +136,7 @@ static void ptr_place(kgi_ptrmap_slot *slots, size_t mask, const void *key, uint
   slots[i].value = value;
 }
 
-kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uint32_t value, kg_error *err) {
+kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uintptr_t value, kg_error *err) {
   if ((m->count + 1) * 4 >= m->cap * 3) {
     size_t ncap = m->cap ? m->cap * 2 : 32;
     kgi_ptrmap_slot *ns = ncap > SIZE_MAX / sizeof *ns ? NULL : kgi_calloc(ncap, sizeof *ns);

@@ -37,14 +37,15 @@ struct kg_node {
   uint32_t in_degree, out_degree;
 };
 
+/* 48 bytes: a graph holds millions. What few edges have lives elsewhere: the statement
+ * node's IRI, when the input named it, in the graph's stmt_iris (kgi_edge_stmt_iri). */
 struct kg_edge {
   uint32_t index;
+  uint32_t nquals; /* quals has room for nquals rounded up to a power of two */
   kg_node *src, *tgt;
   const char *pred;
   kgi_prop *quals;
-  uint32_t nquals, capquals;
   kg_node *source;
-  const char *stmt_iri; /* the statement node's IRI when the input named it, else NULL */
 };
 
 struct kg_graph {
@@ -57,9 +58,10 @@ struct kg_graph {
   size_t nnodes, capnodes;
   kg_edge **edges;
   size_t nedges, capedges;
-  kgi_index node_ix;  /* hash(id) -> node index */
-  kgi_index edge_ix;  /* hash(src, pred, tgt) -> edge index */
-  kgi_ptrmap term_ix; /* interned IRIs kgi_graph_term accepted */
+  kgi_index node_ix;    /* hash(id) -> node index */
+  kgi_index edge_ix;    /* hash(src, pred, tgt) -> edge index */
+  kgi_ptrmap term_ix;   /* interned IRIs kgi_graph_term accepted */
+  kgi_ptrmap stmt_iris; /* edge -> its statement node's IRI (interned), when the input named it */
   /* chunked storage so node and edge pointers stay valid while the graph grows */
   void **blocks;
   size_t nblocks, capblocks;
@@ -120,6 +122,11 @@ kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err);
 kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err);
 kg_edge *kgi_graph_find_edge(const kg_graph *g, const kg_node *src, const char *pred,
                              const kg_node *tgt);
+/* The IRI the input gave the statement node an edge was folded from, or NULL (then the
+ * statement's IRI is made from the triple: kgi_edge_statement_iri). */
+const char *kgi_edge_stmt_iri(const kg_graph *g, const kg_edge *e);
+/* Set it: iri interned in g's pool. */
+kg_status kgi_edge_set_stmt_iri(kg_graph *g, const kg_edge *e, const char *iri, kg_error *err);
 /* Node id for an IRI: relative to the base when under it. */
 const char *kgi_graph_id_for_iri(const kg_graph *g, const char *iri);
 

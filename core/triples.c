@@ -60,8 +60,9 @@ bool kgi_node_triples(const kg_node *n, kgi_triple_fn fn, void *ctx) {
 bool kgi_edge_has_statement(const kg_edge *e) { return e->nquals || e->source; }
 
 void kgi_edge_statement_iri(kgi_buf *b, const kg_graph *g, const kg_edge *e) {
-  if (e->stmt_iri) {
-    kgi_buf_puts(b, e->stmt_iri);
+  const char *named = kgi_edge_stmt_iri(g, e);
+  if (named) {
+    kgi_buf_puts(b, named);
     return;
   }
   /* stable across runs: a hash of the triple's three terms */

@@ -91,7 +91,8 @@ static kg_status check_graph(const kg_graph *g, kg_error *err) {
     const kg_edge *e = g->edges[i];
     const char *where = e->src->iri ? e->src->iri : e->src->id;
     if (check_predicate(e->pred, err) || check_text(e->pred, where, err) ||
-        check_text(e->stmt_iri, where, err) || check_props(e->quals, e->nquals, where, err))
+        check_text(kgi_edge_stmt_iri(g, e), where, err) ||
+        check_props(e->quals, e->nquals, where, err))
       return KG_EDATA;
   }
   return KG_OK;

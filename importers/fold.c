@@ -70,7 +70,7 @@ static kg_status fold_one(folding *f, kg_node *n, kg_edge **out, size_t nout) {
   kg_edge *e = kgi_graph_find_edge(f->g, se->tgt, p, oe->tgt);
   /* not asserted, or already described by another statement; an edge of a statement that
      folds itself is not described (a statement about a kept node's edge is) */
-  if (!e || e->nquals || e->stmt_iri || f->foldable[e->src->index])
+  if (!e || e->nquals || kgi_edge_stmt_iri(f->g, e) || f->foldable[e->src->index])
     return KG_OK;
   for (uint32_t i = 0; i < n->nprops; i++) {
     if (strcmp(n->props[i].pred, KGI_RDF_PREDICATE) == 0)
@@ -89,9 +89,8 @@ static kg_status fold_one(folding *f, kg_node *n, kg_edge **out, size_t nout) {
     f->drop_edge[out[i]->index] = 1;
   }
   e->source = n->source;
-  e->stmt_iri = n->iri;
   f->drop_node[n->index] = 1;
-  return KG_OK;
+  return n->iri ? kgi_edge_set_stmt_iri(f->g, e, n->iri, f->err) : KG_OK;
 }
 
 kg_status kgi_fold_statements(kg_graph *g, const uint8_t *candidate, uint8_t *drop_node,

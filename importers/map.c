@@ -192,7 +192,7 @@ static void mark_candidate(kgi_input *in, const kg_node *n) {
 /* Does this (interned) predicate type its subject? Asked of the vocabulary once per
  * predicate: 1 yes, 2 no. Memory that runs out sets in->status, as everywhere in a reading. */
 static bool is_typing(kgi_input *in, const char *pred) {
-  uint32_t *known = kgi_ptrmap_find(&in->typing_ix, pred);
+  uintptr_t *known = kgi_ptrmap_find(&in->typing_ix, pred);
   if (known)
     return *known == 1;
   bool types = kgi_vocab_types(pred);

@@ -242,9 +242,12 @@ static kg_status copy_kept(kg_graph *out, const selection *s, kg_error *err) {
                            err);
     for (uint32_t q = 0; q < e->nquals && !st; q++)
       st = kg_edge_add_qualifier(out, c, e->quals[q].pred, &e->quals[q].value, err);
-    if (!st) {
+    const char *named = st ? NULL : kgi_edge_stmt_iri(g, e);
+    if (!st)
       c->source = e->source ? counterpart(out, e->source) : NULL;
-      c->stmt_iri = e->stmt_iri ? kgi_pool_intern(&out->pool, e->stmt_iri) : NULL;
+    if (named) {
+      const char *in_out = kgi_pool_intern(&out->pool, named);
+      st = in_out ? kgi_edge_set_stmt_iri(out, c, in_out, err) : kgi_error_oom(err);
     }
   }
   return st;
