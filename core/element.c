@@ -84,10 +84,19 @@ static bool same_value(const kg_value *a, const kg_value *b) {
          a->datatype == b->datatype;
 }
 
+/* The room kgi_grow made for a per-element array of n items: n up to a power of two. Nodes
+ * and edges keep no capacities of their own, to stay small (a graph holds millions). */
+static size_t room(uint32_t n) {
+  size_t c = 0;
+  while (c < n)
+    c = c ? c << 1 : 1;
+  return c;
+}
+
 /* Add to a small per-element array unless present. Per-element arrays are short (a node's
  * own properties), so the linear duplicate check stays cheap. */
-static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, uint32_t *cap,
-                          const char *pred, const kg_value *v, kg_error *err) {
+static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, const char *pred,
+                          const kg_value *v, kg_error *err) {
   if (!pred)
     return kgi_error_set(err, KG_EDATA, "no property IRI");
   kgi_prop p;
@@ -101,26 +110,24 @@ static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, uint32_t *
   for (uint32_t i = 0; i < *n; i++)
     if ((*items)[i].pred == p.pred && same_value(&(*items)[i].value, &p.value))
       return KG_OK;
-  size_t c = *cap;
+  size_t c = room(*n);
   if (kgi_grow((void **)items, &c, (size_t)*n + 1, sizeof **items, err))
     return KG_ENOMEM;
-  *cap = (uint32_t)c;
   (*items)[(*n)++] = p;
   return KG_OK;
 }
 
-static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, uint32_t *cap,
-                         const char *s, kg_error *err) {
+static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, const char *s,
+                         kg_error *err) {
   const char *in = kgi_pool_intern(&g->pool, s);
   if (!in)
     return kgi_error_oom(err);
   for (uint32_t i = 0; i < *n; i++)
     if ((*items)[i] == in)
       return KG_OK;
-  size_t c = *cap;
+  size_t c = room(*n);
   if (kgi_grow((void **)items, &c, (size_t)*n + 1, sizeof **items, err))
     return KG_ENOMEM;
-  *cap = (uint32_t)c;
   (*items)[(*n)++] = in;
   return KG_OK;
 }
@@ -130,14 +137,14 @@ kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_e
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   const char *c;
   kg_status st = kgi_graph_term(g, class_iri, "class", &c, err);
-  return st ? st : add_str(g, &n->classes, &n->nclasses, &n->capclasses, c, err);
+  return st ? st : add_str(g, &n->classes, &n->nclasses, c, err);
 }
 
 kg_status kgi_node_add_implied_class(kg_graph *g, kg_node *n, const char *class_iri,
                                      kg_error *err) {
   if (!kgi_iri_ok(class_iri) || !kgi_iri_absolute(class_iri))
     return kgi_error_set(err, KG_EDATA, "class \"%s\" is not an absolute IRI", class_iri);
-  return add_str(g, &n->implied, &n->nimplied, &n->capimplied, class_iri, err);
+  return add_str(g, &n->implied, &n->nimplied, class_iri, err);
 }
 
 kg_status kg_node_add_same_as(kg_graph *g, kg_node *n, const char *iri, kg_error *err) {
@@ -145,7 +152,7 @@ kg_status kg_node_add_same_as(kg_graph *g, kg_node *n, const char *iri, kg_error
     return kgi_error_set(err, KG_EINVAL, "missing argument");
   if (!kgi_iri_ok(iri) || !kgi_iri_absolute(iri))
     return kgi_error_set(err, KG_EDATA, "\"%s\" is not an absolute IRI", iri);
-  return add_str(g, &n->same_as, &n->nsame, &n->capsame, iri, err);
+  return add_str(g, &n->same_as, &n->nsame, iri, err);
 }
 
 kg_status kg_node_add_label(kg_graph *g, kg_node *n, const char *text, const char *lang,
@@ -163,10 +170,9 @@ kg_status kg_node_add_label(kg_graph *g, kg_node *n, const char *text, const cha
   for (uint32_t i = 0; i < n->nlabels; i++)
     if (n->labels[i].text == v.lexical && n->labels[i].lang == l)
       return KG_OK;
-  size_t c = n->caplabels;
+  size_t c = room(n->nlabels);
   if (kgi_grow((void **)&n->labels, &c, (size_t)n->nlabels + 1, sizeof *n->labels, err))
     return KG_ENOMEM;
-  n->caplabels = (uint32_t)c;
   n->labels[n->nlabels].text = v.lexical;
   n->labels[n->nlabels].lang = l;
   n->nlabels++;
@@ -177,7 +183,7 @@ kg_status kg_node_add_value(kg_graph *g, kg_node *n, const char *pred, const kg_
                             kg_error *err) {
   if (!g || !n)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
-  return add_prop(g, &n->props, &n->nprops, &n->capprops, pred, v, err);
+  return add_prop(g, &n->props, &n->nprops, pred, v, err);
 }
 
 void kg_node_set_cites(kg_node *n, kg_node *source) {
@@ -189,11 +195,7 @@ kg_status kg_edge_add_qualifier(kg_graph *g, kg_edge *e, const char *pred, const
                                 kg_error *err) {
   if (!g || !e)
     return kgi_error_set(err, KG_EINVAL, "missing argument");
-  uint32_t cap = 0; /* the room kgi_grow made: nquals up to a power of two (an edge keeps no
-                       capacity of its own, to stay small) */
-  while (cap < e->nquals)
-    cap = cap ? cap << 1 : 1;
-  return add_prop(g, &e->quals, &e->nquals, &cap, pred, v, err);
+  return add_prop(g, &e->quals, &e->nquals, pred, v, err);
 }
 
 void kg_edge_set_cites(kg_edge *e, kg_node *source) {

@@ -9,6 +9,7 @@
 #define BLOCK_BIG (2 * 1024 * 1024)
 
 _Static_assert(_Alignof(kg_node) <= 8 && _Alignof(kg_edge) <= 8, "blocks align to 8 bytes");
+_Static_assert(sizeof(kg_node) <= 104 && sizeof(kg_edge) <= 48, "the sizes model.h says");
 
 static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
   n = (n + 7) & ~(size_t)7; /* nodes and edges hold pointers and 32-bit numbers */

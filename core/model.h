@@ -18,9 +18,12 @@ typedef struct kgi_prop {
   kg_value value;   /* strings interned */
 } kgi_prop;
 
+/* 104 bytes. The arrays' capacities are their counts up to a power of two (element.c). */
 struct kg_node {
   uint32_t index; /* position in the graph's node order */
   bool blank;     /* a blank node: id is "_:name", no IRI */
+  uint32_t nclasses, nlabels, nprops, nsame, nimplied;
+  uint32_t in_degree, out_degree;
   const char *id;
   const char *iri; /* NULL for blank nodes */
   const char **classes;
@@ -31,10 +34,7 @@ struct kg_node {
    * "wdt:P31 wd:Q5"): styled and filtered as classes, never written as rdf:type (the edge
    * that says it is kept and written as it came) */
   const char **implied;
-  uint32_t nclasses, capclasses, nlabels, caplabels, nprops, capprops, nsame, capsame;
-  uint32_t nimplied, capimplied;
   kg_node *source;
-  uint32_t in_degree, out_degree;
 };
 
 /* 48 bytes: a graph holds millions. What few edges have lives elsewhere: the statement
