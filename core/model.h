@@ -24,7 +24,7 @@ struct kg_node {
   bool blank;     /* a blank node: id is "_:name", no IRI */
   uint32_t nclasses, nlabels, nprops, nsame, nimplied;
   uint32_t in_degree, out_degree;
-  const char *id;
+  const char *id;  /* the end of iri when under the base, else iri itself; "_:name" if blank */
   const char *iri; /* NULL for blank nodes */
   const char **classes;
   kgi_label *labels;
@@ -60,6 +60,7 @@ struct kg_graph {
   size_t nedges, capedges;
   kgi_index node_ix;    /* hash(id) -> node index */
   kgi_index edge_ix;    /* hash(src, pred, tgt) -> edge index */
+  bool edge_ix_dropped; /* by kgi_graph_compact; made again when an edge is added or sought */
   kgi_ptrmap term_ix;   /* interned IRIs kgi_graph_term accepted */
   kgi_ptrmap stmt_iris; /* edge -> its statement node's IRI (interned), when the input named it */
   /* chunked storage so node and edge pointers stay valid while the graph grows */
@@ -120,8 +121,9 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
 /* Give node ids relative to a new base (before compaction, which re-indexes them). */
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err);
 kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err);
-kg_edge *kgi_graph_find_edge(const kg_graph *g, const kg_node *src, const char *pred,
-                             const kg_node *tgt);
+/* *out: the edge, or NULL when there is none. Fails only when memory runs out. */
+kg_status kgi_graph_find_edge(kg_edge **out, kg_graph *g, const kg_node *src, const char *pred,
+                              const kg_node *tgt, kg_error *err);
 /* The IRI the input gave the statement node an edge was folded from, or NULL (then the
  * statement's IRI is made from the triple: kgi_edge_statement_iri). */
 const char *kgi_edge_stmt_iri(const kg_graph *g, const kg_edge *e);

@@ -67,7 +67,10 @@ static kg_status fold_one(folding *f, kg_node *n, kg_edge **out, size_t nout) {
   const char *p;
   if (!only_a_statement(n) || !statement_parts(n, out, nout, &se, &oe, &p))
     return KG_OK;
-  kg_edge *e = kgi_graph_find_edge(f->g, se->tgt, p, oe->tgt);
+  kg_edge *e;
+  kg_status found = kgi_graph_find_edge(&e, f->g, se->tgt, p, oe->tgt, f->err);
+  if (found)
+    return found;
   /* not asserted, or already described by another statement; an edge of a statement that
      folds itself is not described (a statement about a kept node's edge is) */
   if (!e || e->nquals || kgi_edge_stmt_iri(f->g, e) || f->foldable[e->src->index])
