@@ -99,7 +99,7 @@ static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err) {
   if ((ix->count + 1) * 4 >= ix->cap * 3) { /* keep the load under 3/4 */
     size_t ncap = ix->cap ? ix->cap * 2 : 64;
-    if (ncap > (size_t)UINT32_MAX + 1) /* a tag holds 32 bits of position */
+    if (ncap < ix->cap || (uint64_t)ncap > (uint64_t)UINT32_MAX + 1) /* 32 bits of position */
       return kgi_error_oom(err);
     kg_status st = rehash(ix, ncap, err);
     if (st)

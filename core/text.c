@@ -6,7 +6,7 @@
 
 #include <ctype.h>
 #include <string.h>
-#if defined(__SSE2__)
+#ifdef KGI_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -52,7 +52,7 @@ const unsigned char kgi_iri_bad[256] = {
 
 size_t kgi_iri_run(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
-#if defined(__SSE2__)
+#ifdef KGI_SSE2
   /* Sixteen bytes a step, while none is in the set (N-Triples spends its reading time
    * here): <= 0x20, then <> and \^ as (x | 2) == '>' and '^', |} as (x | 1) == '}', and
    * "`{ one by one. The bytes after the block's first bad one are looked at below. */
@@ -77,7 +77,7 @@ size_t kgi_iri_run(const char *s, size_t len) {
   return (size_t)(p - (const unsigned char *)s);
 }
 
-#if !defined(__SSE2__)
+#ifndef KGI_SSE2
 /* Eight bytes at once (read unaligned). */
 static inline uint64_t word_at(const unsigned char *p) {
   uint64_t w;
@@ -97,7 +97,7 @@ static inline bool plain_ascii(unsigned char c, bool text) {
  * and with `text`, no C0 control but tab, line feed and carriage return. */
 static size_t ascii_run(const unsigned char *p, size_t len, bool text) {
   size_t i = 0;
-#if defined(__SSE2__)
+#ifdef KGI_SSE2
   const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t');
   const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
   for (; len - i >= 16; i += 16) {
@@ -110,15 +110,20 @@ static size_t ascii_run(const unsigned char *p, size_t len, bool text) {
     if (_mm_movemask_epi8(stop))
       break;
   }
+  while (i < len && plain_ascii(p[i], text)) /* within the block that stopped the loop */
+    i++;
 #else
-  for (; len - i >= 8; i += 8) {
-    uint64_t w = word_at(p + i);
-    if ((w & HIGH_BITS) || (text && HAS_BELOW_SPACE(w)))
+  /* a word with a line end in it goes a byte at a time, then words again */
+  while (i < len) {
+    uint64_t w;
+    if (len - i >= 8 && !((w = word_at(p + i)) & HIGH_BITS) && !(text && HAS_BELOW_SPACE(w)))
+      i += 8;
+    else if (plain_ascii(p[i], text))
+      i++;
+    else
       break;
   }
 #endif
-  while (i < len && plain_ascii(p[i], text))
-    i++;
   return i;
 }
 

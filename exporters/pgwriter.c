@@ -7,7 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
+#ifdef KGI_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -104,7 +104,7 @@ static const char *escape_of(unsigned char c) {
  * below CR, a set that holds every byte of the table; the rest is the table's. */
 static size_t plain_run(const unsigned char *p, size_t n) {
   size_t i = 0;
-#if defined(__SSE2__)
+#ifdef KGI_SSE2
   const __m128i cr = _mm_set1_epi8('\r'), two = _mm_set1_epi8(2);
   for (; n - i >= 16; i += 16) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));

@@ -27,7 +27,7 @@
  * library's own for the reading, which ends before the import returns; the graph is built,
  * and the progress callback called, on the caller's thread. Writing GraphML or GEXF of a
  * graph of some thousands of nodes or edges composes them on a second thread too, with the
- * same bytes as one; a large graph's indexes and GraphML/GEXF ids are made on two. All
+ * same bytes as one; a large graph's GraphML/GEXF ids are made on a second thread. All
  * stay on the caller's thread when the process may run on one CPU only (taskset, a
  * cpuset), or when KGEXPORT_THREADS=1 is in the environment.
  *

@@ -89,15 +89,16 @@ static void on_triple(void *data, raptor_statement *s) {
   }
 }
 
-/* The built-in files are the ones the tests parse with rapper, byte for byte: when raptor
- * fails on them at run time, its own allocations failed (it reports one that fails mid-token
- * as a syntax error), so this is out of memory, with raptor's words kept. */
+/* The built-in files are the ones the tests parse with rapper: when raptor fails on them at
+ * run time, its own allocations failed (it reports one that fails mid-token as a syntax
+ * error), or the build embedded something else. Out of memory, then, with raptor's words. */
 static void on_log(void *data, raptor_log_message *m) {
   const char *file = data;
   if (m->level >= RAPTOR_LOG_LEVEL_ERROR && !V.status)
-    V.status = kgi_error_set(V.err, KG_ENOMEM,
-                             "out of memory reading the built-in vocabulary (raptor at %s:%d: %s)",
-                             file, m->locator ? m->locator->line : 0, m->text);
+    V.status = kgi_error_set(
+        V.err, KG_ENOMEM,
+        "out of memory (or a broken build) reading the built-in vocabulary (raptor at %s:%d: %s)",
+        file, m->locator ? m->locator->line : 0, m->text);
 }
 
 /* One embedded Turtle file into V. */
