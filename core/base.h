@@ -139,6 +139,9 @@ uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, vo
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err);
 /* Ask for the slot a find of this hash will probe first, ahead of the find. */
 void kgi_index_prefetch(const kgi_index *ix, uint64_t hash);
+/* The value of the first slot a find of this hash would compare, or NULL: a guess, for
+ * prefetching what a find will read next (no eq() is called). */
+const uint32_t *kgi_index_peek(const kgi_index *ix, uint64_t hash);
 void kgi_index_clear(kgi_index *ix);
 
 /* A small map whose keys are pointers compared as such (interned strings). Put a key only

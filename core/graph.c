@@ -123,8 +123,20 @@ static const char *id_of(const kg_graph *g, const char *id_or_iri) {
 
 uint64_t kgi_graph_node_hash(const kg_graph *g, const char *id) { return id_hash(id_of(g, id)); }
 
-void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash) {
-  kgi_index_prefetch(&g->node_ix, hash);
+void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash, int stage) {
+  if (stage == 0) {
+    kgi_index_prefetch(&g->node_ix, hash);
+    return;
+  }
+  const uint32_t *v = kgi_index_peek(&g->node_ix, hash);
+  if (!v || *v >= g->nnodes)
+    return;
+  if (stage == 1)
+    __builtin_prefetch(&g->nodes[*v]);
+  else if (stage == 2)
+    __builtin_prefetch(g->nodes[*v]);
+  else
+    __builtin_prefetch(g->nodes[*v]->id);
 }
 
 kg_node *kg_graph_find_node(const kg_graph *g, const char *id) {

@@ -75,6 +75,21 @@ void kgi_index_prefetch(const kgi_index *ix, uint64_t hash) {
     __builtin_prefetch(&ix->slots[tag_of(hash) & (ix->cap - 1)]);
 }
 
+const uint32_t *kgi_index_peek(const kgi_index *ix, uint64_t hash) {
+  if (!ix->cap)
+    return NULL;
+  uint32_t tag = tag_of(hash);
+  size_t mask = ix->cap - 1;
+  for (size_t i = tag & mask, n = 0; n < 4; i = (i + 1) & mask, n++) {
+    const kgi_index_slot *s = &ix->slots[i];
+    if (s->tag == 0)
+      return NULL;
+    if (s->tag == tag)
+      return &s->value;
+  }
+  return NULL;
+}
+
 static void place(kgi_index_slot *slots, size_t mask, uint32_t tag, uint32_t value) {
   size_t i = tag & mask;
   while (slots[i].tag != 0)

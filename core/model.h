@@ -94,7 +94,10 @@ kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const c
  * it): a reader that computes it ahead lets the mapping prefetch the index's slot, a cache
  * miss on every lookup of a large graph. kgi_graph_node_hash reads only g->base. */
 uint64_t kgi_graph_node_hash(const kg_graph *g, const char *id);
-void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash);
+/* Prefetch stage 0: the index slot; 1, 2, 3: through a guess of the slot (kgi_index_peek),
+ * the node's entry in nodes[], the node, its id. Each stage reads what the one before
+ * brought in, so they go a few lookups apart. Only on the thread that changes the graph. */
+void kgi_graph_prefetch_node(const kg_graph *g, uint64_t hash, int stage);
 /* kg_graph_add_node with the id's kgi_graph_node_hash. */
 kg_status kgi_graph_add_node_hashed(kg_node **out, kg_graph *g, const char *id, uint64_t hash,
                                     kg_error *err);
