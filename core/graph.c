@@ -266,7 +266,7 @@ static bool edge_is(void *ctx, uint32_t v) {
   return e->src == pr->s && e->pred == pr->p && e->tgt == pr->o;
 }
 
-static kg_status index_edges(void *arg, kg_error *err);
+static kg_status index_edges(kg_graph *g, kg_error *err);
 
 /* The edge index, made again if compaction dropped it: only adding and seeking edges use
  * it, and a graph that is read and then written does neither (at 1M triples, 8 MB less at
@@ -360,8 +360,7 @@ void kg_graph_apply_default_source(kg_graph *g, kg_node *source) {
 
 /* ---- compaction ---- */
 
-static kg_status index_nodes(void *arg, kg_error *err) {
-  kg_graph *g = arg;
+static kg_status index_nodes(kg_graph *g, kg_error *err) {
   kgi_index_clear(&g->node_ix);
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_status st = kgi_index_put(&g->node_ix, id_hash(g->nodes[i]->id), (uint32_t)i, err);
@@ -371,8 +370,7 @@ static kg_status index_nodes(void *arg, kg_error *err) {
   return KG_OK;
 }
 
-static kg_status index_edges(void *arg, kg_error *err) {
-  kg_graph *g = arg;
+static kg_status index_edges(kg_graph *g, kg_error *err) {
   kgi_index_clear(&g->edge_ix);
   for (size_t i = 0; i < g->nedges; i++) {
     kg_edge *e = g->edges[i];

@@ -141,9 +141,8 @@ static bool iriref(cursor *c, kgi_buf *b) {
     k++;
   if (k == 0 || k >= b->len || b->s[k] != ':')
     return fail(c, start, "relative IRI: N-Triples IRIs are absolute (scheme:...)");
-  for (size_t j = 0; escaped && j < b->len; j++) /* an escape may give a forbidden character */
-    if (kgi_iri_bad[(unsigned char)b->s[j]])
-      return fail(c, start, "an escape in this IRI gives a character IRIs do not allow");
+  if (escaped && kgi_iri_run(b->s, b->len) != b->len) /* an escape may give a forbidden one */
+    return fail(c, start, "an escape in this IRI gives a character IRIs do not allow");
   return true;
 }
 

@@ -242,12 +242,13 @@ static kg_status copy_kept(kg_graph *out, const selection *s, kg_error *err) {
                            err);
     for (uint32_t q = 0; q < e->nquals && !st; q++)
       st = kg_edge_add_qualifier(out, c, e->quals[q].pred, &e->quals[q].value, err);
-    const char *named = st ? NULL : kgi_edge_stmt_iri(g, e);
-    if (!st)
+    if (!st) {
       c->source = e->source ? counterpart(out, e->source) : NULL;
-    if (named) {
-      const char *in_out = kgi_pool_intern(&out->pool, named);
-      st = in_out ? kgi_edge_set_stmt_iri(out, c, in_out, err) : kgi_error_oom(err);
+      const char *named = kgi_edge_stmt_iri(g, e), *in_out = NULL;
+      if (named && !(in_out = kgi_pool_intern(&out->pool, named)))
+        st = kgi_error_oom(err);
+      else if (named)
+        st = kgi_edge_set_stmt_iri(out, c, in_out, err);
     }
   }
   return st;
