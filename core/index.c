@@ -75,14 +75,21 @@ void kgi_index_prefetch(const kgi_index *ix, uint64_t hash) {
     __builtin_prefetch(&ix->slots[tag_of(hash) & (ix->cap - 1)]);
 }
 
-static bool any(void *ctx, uint32_t v) {
-  KGI_UNUSED(ctx);
-  KGI_UNUSED(v);
-  return true;
-}
-
+/* find's probe without its eq() call, and four slots at most: it runs three times a term on
+ * the mapping's hot path (as kgi_index_find with an always-true eq it cost 3% at 5M). */
 const uint32_t *kgi_index_peek(const kgi_index *ix, uint64_t hash) {
-  return kgi_index_find(ix, hash, any, NULL);
+  if (!ix->cap)
+    return NULL;
+  uint32_t tag = tag_of(hash);
+  size_t mask = ix->cap - 1;
+  for (size_t i = tag & mask, n = 0; n < 4; i = (i + 1) & mask, n++) {
+    const kgi_index_slot *s = &ix->slots[i];
+    if (s->tag == 0)
+      return NULL;
+    if (s->tag == tag)
+      return &s->value;
+  }
+  return NULL;
 }
 
 static void place(kgi_index_slot *slots, size_t mask, uint32_t tag, uint32_t value) {
