@@ -90,6 +90,22 @@ void kgi_input_node(kgi_input *in, const kgi_term *t);
  * fails with "a literal of more than N bytes" (map.c), at the term when the window still
  * holds its start. kgi_input_triple asks it of every term. */
 bool kgi_input_term_fits(kgi_input *in, const kgi_term *t);
+/* The predicates the mapping treats apart (map.c); 0 is "not classified yet". */
+typedef enum kgi_pred {
+  KGI_PRED_OTHER = 1,
+  KGI_PRED_DEFAULT_SOURCE, /* kg:defaultSource */
+  KGI_PRED_LABEL,          /* rdfs:label */
+  KGI_PRED_TYPE,           /* rdf:type */
+  KGI_PRED_SAME_AS,        /* owl:sameAs */
+  KGI_PRED_PREDICATE,      /* rdf:predicate */
+  KGI_PRED_SUBJECT,        /* rdf:subject */
+  KGI_PRED_DERIVED         /* prov:wasDerivedFrom */
+} kgi_pred;
+/* Answer ahead what kgi_input_triple asks of a term alone (t->vocab_ok, and t->pred of a
+ * predicate), so that a reader on a thread of its own spares the mapping that work. It reads
+ * only the built-in vocabulary: any thread may call it. A term that fails the check is left
+ * unanswered, and the mapping reports it in the input's order. */
+void kgi_term_prepare(kgi_term *t, bool is_pred);
 /* One triple from the reader into the model (map.c); on failure in->status is set. */
 void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const kgi_term *o);
 /* Fail the import with "name:line[:col]: msg", pointing at `token` when it is found on the

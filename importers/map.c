@@ -83,6 +83,37 @@ static bool check_term(kgi_input *in, const char *iri) {
   return !st;
 }
 
+static kgi_pred pred_kind(const char *iri) {
+  static const struct {
+    const char *iri;
+    kgi_pred kind;
+  } kinds[] = {{KG_NS "defaultSource", KGI_PRED_DEFAULT_SOURCE},
+               {KGI_RDFS_LABEL, KGI_PRED_LABEL},
+               {KGI_RDF_TYPE, KGI_PRED_TYPE},
+               {KGI_OWL_SAMEAS, KGI_PRED_SAME_AS},
+               {KGI_RDF_PREDICATE, KGI_PRED_PREDICATE},
+               {KGI_RDF_SUBJECT, KGI_PRED_SUBJECT},
+               {KGI_PROV_DERIVED, KGI_PRED_DERIVED}};
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (strcmp(iri, kinds[i].iri) == 0)
+      return kinds[i].kind;
+  return KGI_PRED_OTHER;
+}
+
+void kgi_term_prepare(kgi_term *t, bool is_pred) {
+  const char *checked = t->type == KGI_TERM_IRI ? t->str : t->datatype;
+  kg_error local;
+  kg_error_init(&local);
+  t->vocab_ok = !checked || kgi_vocab_check_term(checked, &local) == KG_OK;
+  if (is_pred && t->type == KGI_TERM_IRI)
+    t->pred = (uint8_t)pred_kind(t->str);
+}
+
+/* check_term of the term's IRI, unless a reader answered it ahead */
+static bool term_ok(kgi_input *in, const kgi_term *t, const char *iri) {
+  return t->vocab_ok || check_term(in, iri);
+}
+
 static kg_node *node_for(kgi_input *in, const kgi_term *t) {
   kg_error local;
   kg_error_init(&local);
@@ -96,7 +127,7 @@ static kg_node *node_for(kgi_input *in, const kgi_term *t) {
   const char *iri = t->str;
   if (in->last && in->last->iri && strcmp(iri, in->last->iri) == 0)
     return in->last;
-  if (!check_term(in, iri))
+  if (!term_ok(in, t, iri))
     return NULL;
   kg_status st = t->node_hash ? kgi_graph_add_node_hashed(&n, in->g, iri, t->node_hash, &local)
                               : kg_graph_add_node(&n, in->g, iri, &local);
@@ -168,7 +199,7 @@ static bool literal_value(kgi_input *in, const kgi_term *t, kg_value *v) {
     v->lang = t->lang;
     return in->format->own_lang_check || lang_as_written(in, v->lang);
   }
-  if (dt && !check_term(in, dt))
+  if (dt && !term_ok(in, t, dt))
     return false;
   v->kind = kgi_kind_for_datatype(dt);
   if (v->kind == KG_VALUE_TYPED)
@@ -202,16 +233,16 @@ static bool is_typing(kgi_input *in, const char *pred) {
 }
 
 /* An object that is a node: an edge, or the node's source. */
-static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, const kgi_term *o,
-                             kg_error *local) {
+static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, kgi_pred kind,
+                             const kgi_term *o, kg_error *local) {
   kg_node *obj = node_for(in, o);
   if (!obj)
     return KG_OK; /* in->status is set */
-  if (strcmp(pred, KGI_PROV_DERIVED) == 0 && !subj->source) {
+  if (kind == KGI_PRED_DERIVED && !subj->source) {
     subj->source = obj;
     return KG_OK;
   }
-  if (strcmp(pred, KGI_RDF_SUBJECT) == 0)
+  if (kind == KGI_PRED_SUBJECT)
     mark_candidate(in, subj);
   kg_edge *e;
   kg_status st = kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
@@ -226,11 +257,11 @@ static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, con
 
 /* rdf:type, owl:sameAs and rdf:predicate name a class, an external id and a relation: their
  * objects are not nodes. */
-static kg_status object_name(kgi_input *in, kg_node *subj, const char *pred, const char *iri,
-                             kg_error *local) {
-  if (strcmp(pred, KGI_RDF_TYPE) == 0)
+static kg_status object_name(kgi_input *in, kg_node *subj, const char *pred, kgi_pred kind,
+                             const char *iri, kg_error *local) {
+  if (kind == KGI_PRED_TYPE)
     return kg_node_add_class(in->g, subj, iri, local);
-  if (strcmp(pred, KGI_OWL_SAMEAS) == 0)
+  if (kind == KGI_PRED_SAME_AS)
     return kg_node_add_same_as(in->g, subj, iri, local);
   kg_value v = {KG_VALUE_IRI, iri, NULL, NULL};
   return kg_node_add_value(in->g, subj, pred, &v, local);
@@ -244,10 +275,11 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
   if (!kgi_input_term_fits(in, s) || !kgi_input_term_fits(in, p) || !kgi_input_term_fits(in, o))
     return;
   const char *pred = p->str;
-  if (!check_term(in, pred))
+  if (!term_ok(in, p, pred))
     return;
+  kgi_pred kind = p->pred ? (kgi_pred)p->pred : pred_kind(pred);
   bool o_node = o->type != KGI_TERM_LITERAL;
-  if (strcmp(pred, KG_NS "defaultSource") == 0 && o_node) {
+  if (kind == KGI_PRED_DEFAULT_SOURCE && o_node) {
     kg_node *src = node_for(in, o);
     if (!src)
       return;
@@ -269,20 +301,18 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
     if (!literal_value(in, o, &v))
       return;
     token = v.lexical;
-    if (strcmp(pred, KGI_RDFS_LABEL) == 0 &&
-        (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
+    if (kind == KGI_PRED_LABEL && (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
       st = kg_node_add_label(in->g, subj, v.lexical, v.lang, &local);
     else
       st = kg_node_add_value(in->g, subj, pred, &v, &local);
   } else if (o->type == KGI_TERM_IRI &&
-             (strcmp(pred, KGI_RDF_TYPE) == 0 || strcmp(pred, KGI_OWL_SAMEAS) == 0 ||
-              strcmp(pred, KGI_RDF_PREDICATE) == 0)) {
-    if (!check_term(in, o->str))
+             (kind == KGI_PRED_TYPE || kind == KGI_PRED_SAME_AS || kind == KGI_PRED_PREDICATE)) {
+    if (!term_ok(in, o, o->str))
       return;
     token = o->str;
-    st = object_name(in, subj, pred, o->str, &local);
+    st = object_name(in, subj, pred, kind, o->str, &local);
   } else {
-    st = object_node(in, subj, pred, o, &local);
+    st = object_node(in, subj, pred, kind, o, &local);
   }
   if (st && !in->status)
     fail_from(in, st, &local, token);

@@ -19,6 +19,10 @@ typedef struct kgi_term {
   const char *lang;     /* literal: language tag as written, or NULL */
   const char *datatype; /* literal: datatype IRI, or NULL */
   uint64_t node_hash;   /* IRI: its kgi_graph_node_hash when the reader computed it, else 0 */
+  /* what the mapping asks of a term alone, answered ahead by a reader on its own thread
+     (kgi_term_prepare); 0: not answered, the mapping asks itself */
+  uint8_t vocab_ok; /* the IRI, or a literal's datatype, passed the vocabulary's check */
+  uint8_t pred;     /* a predicate: its kgi_pred */
 } kgi_term;
 
 /* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */

@@ -129,7 +129,8 @@ enum { BATCHES = 4, PIPE_CHUNK = 256 * 1024, PREFETCH_AHEAD = 8 };
 typedef struct packed_term {
   kgi_term_type type;
   size_t str, len, lang, datatype;
-  uint64_t node_hash; /* a subject's or object's IRI: kgi_graph_node_hash */
+  uint64_t node_hash;     /* a subject's or object's IRI: kgi_graph_node_hash */
+  uint8_t vocab_ok, pred; /* kgi_term_prepare's answers */
 } packed_term;
 
 typedef struct packed_triple {
@@ -180,6 +181,10 @@ static void pack_triple(kgi_input *in, void *ctx, const kgi_term t[3]) {
   packed_triple *p = &b->triples[b->n++];
   p->line = in->cur_line;
   for (int i = 0; i < 3; i++) {
+    kgi_term ahead = t[i];
+    kgi_term_prepare(&ahead, i == 1);
+    p->t[i].vocab_ok = ahead.vocab_ok;
+    p->t[i].pred = ahead.pred;
     p->t[i].type = t[i].type;
     p->t[i].len = t[i].len;
     p->t[i].str = pack_str(b, t[i].str, t[i].len);
@@ -202,7 +207,9 @@ static kgi_term unpack(const batch *b, const packed_term *p) {
                 p->len,
                 p->lang ? s + p->lang - 1 : NULL,
                 p->datatype ? s + p->datatype - 1 : NULL,
-                p->node_hash};
+                p->node_hash,
+                p->vocab_ok,
+                p->pred};
   return t;
 }
 

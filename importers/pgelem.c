@@ -17,7 +17,7 @@
 /* A node's term: a blank node for "_:label" (kgexport's iri column of a blank node). */
 static kgi_term node_term(const char *s) {
   if (s[0] == '_' && s[1] == ':') {
-    kgi_term t = {KGI_TERM_BLANK, s + 2, strlen(s + 2), NULL, NULL, 0};
+    kgi_term t = {KGI_TERM_BLANK, s + 2, strlen(s + 2), NULL, NULL, 0, 0, 0};
     return t;
   }
   return kgi_pgr_iri_term(s);

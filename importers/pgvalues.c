@@ -11,7 +11,7 @@
 
 kgi_term kgi_pgr_iri_term(const char *s) {
   /* NULL: a copy that memory ran out for (the reading then ends with KG_ENOMEM) */
-  kgi_term t = {KGI_TERM_IRI, s ? s : "", s ? strlen(s) : 0, NULL, NULL, 0};
+  kgi_term t = {KGI_TERM_IRI, s ? s : "", s ? strlen(s) : 0, NULL, NULL, 0, 0, 0};
   return t;
 }
 
@@ -22,7 +22,7 @@ void kgi_pgr_triple(kgi_pgr *r, const kgi_term *s, const char *pred, const kgi_t
 
 void kgi_pgr_literal(kgi_pgr *r, const kgi_term *s, const char *pred, const char *lexical,
                      const char *lang, const char *datatype) {
-  kgi_term o = {KGI_TERM_LITERAL, lexical, strlen(lexical), lang, datatype, 0};
+  kgi_term o = {KGI_TERM_LITERAL, lexical, strlen(lexical), lang, datatype, 0, 0, 0};
   kgi_pgr_triple(r, s, pred, &o);
 }
 

@@ -186,7 +186,7 @@ static void on_namespace(void *data, raptor_namespace *ns) {
   raptor_uri *uri = raptor_namespace_get_uri(ns);
   if (in->status || !prefix || !*prefix || !uri)
     return; /* the empty prefix makes no readable CURIE */
-  kgi_term t = {KGI_TERM_IRI, uri_str(uri), strlen(uri_str(uri)), NULL, NULL, 0};
+  kgi_term t = {KGI_TERM_IRI, uri_str(uri), strlen(uri_str(uri)), NULL, NULL, 0, 0, 0};
   if (!kgi_input_term_fits(in, &t)) {
     raptor_parser_parse_abort(((reader *)in->reader)->parser);
     return;

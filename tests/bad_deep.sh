@@ -20,6 +20,11 @@ gen '<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "caf\x
 expect "$tmp/utf8.nt" 65 "$tmp/utf8.nt:30001:74: invalid UTF-8 (byte 0xE9)"
 gen '<https://example.org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kgexport.org/ns#Persn> .\n' >"$tmp/term.nt"
 expect "$tmp/term.nt" 65 "$tmp/term.nt:30001:75: unknown term kg:Persn: the kgexport ontology does not define it (did you mean kg:Person?)"
+# the same check of a predicate and of a datatype, which the reading thread answers ahead
+gen '<https://example.org/x> <https://kgexport.org/ns#memberOff> <https://example.org/y> .\n' >"$tmp/pred.nt"
+expect "$tmp/pred.nt" 65 "$tmp/pred.nt:30001:25: unknown term kg:memberOff: the kgexport ontology does not define it (did you mean kg:memberOf?)"
+gen '<https://example.org/x> <https://example.org/p> "1"^^<https://kgexport.org/ns#Persn> .\n' >"$tmp/dt.nt"
+expect "$tmp/dt.nt" 65 "$tmp/dt.nt:30001:54: unknown term kg:Persn: the kgexport ontology does not define it (did you mean kg:Person?)"
 gen '' >"$tmp/ok.nt"
 [ "$(model_count triples "$bin" "$tmp/ok.nt")" -eq 30000 ] || fail "the valid file did not read as 30000 triples"
 # GraphML and GEXF: a value past libxml2's 10,000,000-byte limit on text, in an attribute (the
