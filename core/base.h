@@ -7,7 +7,9 @@
 
 #include "kgexport.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -159,6 +161,32 @@ uintptr_t *kgi_ptrmap_find(const kgi_ptrmap *m, const void *key);
 kg_status kgi_ptrmap_put(kgi_ptrmap *m, const void *key, uintptr_t value, kg_error *err);
 void kgi_ptrmap_dispose(kgi_ptrmap *m);
 
+/* ---- memory made ready ahead (core/reserve.c) ----
+ *
+ * A graph's 2 MB blocks (nodes, edges, strings), zeroed and touched ahead by a thread with
+ * time to spare, so that the thread filling the graph does not wait for the kernel to zero
+ * fresh pages. Every function is safe to call from any thread. The reserve starts empty and
+ * idle; the first block taken says the graph is big enough for a reserve to pay.
+ */
+#define KGI_RESERVE_BLOCK (2 * 1024 * 1024)
+#define KGI_RESERVE_MAX 2 /* ready blocks: at most 4 MB made and not taken */
+typedef struct kgi_reserve {
+  pthread_mutex_t lock;
+  void *ready[KGI_RESERVE_MAX];
+  int nready;
+  atomic_bool wanted; /* a block was taken; kgi_reserve_release clears it */
+} kgi_reserve;
+
+void kgi_reserve_init(kgi_reserve *r);
+void kgi_reserve_dispose(kgi_reserve *r);
+/* Make blocks until KGI_RESERVE_MAX are ready, when blocks are wanted (the helper's call). */
+void kgi_reserve_fill(kgi_reserve *r);
+/* A zeroed KGI_RESERVE_BLOCK-byte block, owned by the caller (free()): a ready one, else
+ * one allocated now (r may be NULL); NULL when memory ran out. */
+void *kgi_reserve_block(kgi_reserve *r);
+/* Free the ready blocks and stop making them (the helper is done). */
+void kgi_reserve_release(kgi_reserve *r);
+
 /* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */
 
 typedef struct kgi_pool_chunk kgi_pool_chunk;
@@ -168,6 +196,7 @@ typedef struct kgi_pool {
   const char **strs; /* every interned string, by number */
   size_t nstrs, capstrs;
   kgi_index index;
+  kgi_reserve *reserve; /* where its 2 MB chunks come from (NULL: allocated as needed) */
 } kgi_pool;
 
 void kgi_pool_init(kgi_pool *p);

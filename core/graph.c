@@ -6,7 +6,7 @@
 
 /* Node and edge storage: 256 KB blocks, then 2 MB ones (huge pages) once a graph is big. */
 #define BLOCK_SMALL (256 * 1024)
-#define BLOCK_BIG (2 * 1024 * 1024)
+#define BLOCK_BIG KGI_RESERVE_BLOCK
 
 _Static_assert(_Alignof(kg_node) <= 8 && _Alignof(kg_edge) <= 8, "blocks align to 8 bytes");
 _Static_assert(sizeof(kg_node) <= 104 && sizeof(kg_edge) <= 48, "the sizes model.h says");
@@ -17,7 +17,7 @@ static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
     size_t size = g->nblocks < 8 ? BLOCK_SMALL : BLOCK_BIG;
-    char *b = kgi_calloc_big(1, size);
+    char *b = size == KGI_RESERVE_BLOCK ? kgi_reserve_block(&g->reserve) : kgi_calloc_big(1, size);
     if (!b) {
       kgi_error_oom(err);
       return NULL;
@@ -42,6 +42,8 @@ kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err) {
   if (!g)
     return kgi_error_oom(err);
   kgi_pool_init(&g->pool);
+  kgi_reserve_init(&g->reserve);
+  g->pool.reserve = &g->reserve;
   g->base = kgi_pool_intern(&g->pool, base);
   if (!g->base) {
     kg_graph_free(g);
@@ -77,6 +79,7 @@ void kg_graph_free(kg_graph *g) {
   kgi_ptrmap_dispose(&g->term_ix);
   kgi_ptrmap_dispose(&g->stmt_iris);
   kgi_pool_dispose(&g->pool);
+  kgi_reserve_dispose(&g->reserve);
   free(g);
 }
 

@@ -68,6 +68,7 @@ struct kg_graph {
   size_t nblocks, capblocks;
   char *block_cur;
   size_t block_left;
+  kgi_reserve reserve; /* its big blocks and the pool's, made ahead by a reader's thread */
 };
 
 /*

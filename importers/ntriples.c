@@ -163,6 +163,7 @@ typedef struct pipeline {
   const char *head;
   size_t nhead;
   char *chunk;
+  kgi_reserve *reserve; /* the graph's, filled by the reader */
 } pipeline;
 
 static size_t pack_str(batch *b, const char *s, size_t len) {
@@ -293,6 +294,7 @@ static void *read_side(void *arg) {
   while (b && !st && !at_end) {
     if (b->n || b->win.len) { /* one batch a chunk */
       give(p);
+      kgi_reserve_fill(p->reserve); /* while the mapping works: this thread waits for it */
       if (!(b = free_batch(p)))
         break;
     }
@@ -401,6 +403,7 @@ static kg_status read_all(kgi_input *in, FILE *file, const char *head, size_t nh
   p->nt.r.max_term = in->max_term;
   for (int i = 0; i < BATCHES; i++)
     p->slots[i].g = in->g;
+  p->reserve = &in->g->reserve;
   p->file = file;
   p->head = head;
   p->nhead = nhead;
@@ -416,6 +419,7 @@ static kg_status read_all(kgi_input *in, FILE *file, const char *head, size_t nh
     mapped(p, last);
   }
   pthread_join(reader, NULL);
+  kgi_reserve_release(p->reserve);
   pipeline_dispose(p);
   return in->status;
 }

@@ -1,4 +1,5 @@
-/* The core's text helpers: the growable buffer, calendar days, display columns. */
+/* The core's helpers: the growable buffer, calendar days, display columns, the reserve of
+ * blocks made ahead. */
 #include "check.h"
 #include "text.h"
 
@@ -39,8 +40,42 @@ static void test_columns(void) {
   CHECK(kgi_char_columns(0x00E9) == 1); /* é */
 }
 
+/* Idle until a block is taken; then filled to its limit, each block zeroed; emptied and idle
+ * again once released. */
+static bool zeroed(const unsigned char *b) {
+  for (size_t i = 0; i < KGI_RESERVE_BLOCK; i += 4093)
+    if (b[i])
+      return false;
+  return b[KGI_RESERVE_BLOCK - 1] == 0;
+}
+
+static void test_reserve(void) {
+  kgi_reserve r;
+  kgi_reserve_init(&r);
+  kgi_reserve_fill(&r);
+  CHECK(r.nready == 0); /* nothing asked for yet: a small graph makes no blocks */
+  unsigned char *own = kgi_reserve_block(&r);
+  CHECK(own && zeroed(own));
+  kgi_reserve_fill(&r);
+  CHECK(r.nready == KGI_RESERVE_MAX);
+  void *ready = r.ready[r.nready - 1];
+  unsigned char *taken = kgi_reserve_block(&r);
+  CHECK(taken == ready && zeroed(taken) && r.nready == KGI_RESERVE_MAX - 1);
+  kgi_reserve_release(&r);
+  CHECK(r.nready == 0);
+  kgi_reserve_fill(&r);
+  CHECK(r.nready == 0);
+  unsigned char *none = kgi_reserve_block(NULL); /* no reserve: allocated now */
+  CHECK(none && zeroed(none));
+  free(own);
+  free(taken);
+  free(none);
+  kgi_reserve_dispose(&r);
+}
+
 int main(void) {
   test_buf();
+  test_reserve();
   test_days();
   test_columns();
   return CHECK_RESULT();
