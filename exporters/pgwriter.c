@@ -287,14 +287,15 @@ kg_status kgi_pg_close(kgi_pg *pg) {
 /*
  * Elements on two threads. GraphML's and GEXF's nodes and edges are most of a large file, and
  * composing them (escaping, finding columns, formatting numbers) most of its writing. They go
- * in rounds of two runs of PART elements: a second thread composes the first run into memory
- * while this one composes the second, then both are handed to the output in order, while the
- * second thread goes on with the next round's first run. A run depends on nothing before it
- * (every element starts and ends at the same depth, the parent's start tag closed), so the
- * bytes are those one thread writes. A thread per round: its start is some tens of
- * microseconds against a round's milliseconds, and nothing outlives the call.
+ * in runs of PART elements, each composed into memory by whichever thread is free, and handed
+ * to the output in order by this thread, which also composes when no run is ready to hand on.
+ * The second thread only composes, so the two share the work as it comes, whatever handing
+ * on costs (a copy and a write of each run's bytes: the kernel's copy into the page cache is
+ * a quarter of it). A run depends on nothing before it (every element starts and ends at the
+ * same depth, the parent's start tag closed), so the bytes are those one thread writes. At
+ * most RING runs are composed and not yet written.
  */
-enum { PART = 2048 };
+enum { PART = 2048, RING = 8 };
 
 typedef struct part {
   kgi_pg pg; /* the writer's state at the elements' depth, its output `mem` */
@@ -304,6 +305,7 @@ typedef struct part {
   kgi_pg_each each;
   const void *ctx;
   unsigned long oom; /* allocations that failed on the thread that composed it */
+  bool composed;     /* ready to hand on (the crew's lock) */
 } part;
 
 static kg_status part_open(part *p, const kgi_pg *pg, kgi_pg_each each, const void *ctx) {
@@ -329,19 +331,14 @@ static void part_close(part *p) {
   kgi_buf_dispose(&p->mem);
 }
 
+/* Compose elements [from, to); what failed is the run's, allocations counted on this thread. */
 static void compose(part *p) {
+  unsigned long before = kgi_oom_events();
   kgi_buf_clear(&p->mem);
   for (size_t i = p->from; i < p->to && !p->pg.st; i++)
     p->each(&p->pg, i, p->ctx);
   flush_block(&p->pg);
-}
-
-static void *compose_aside(void *arg) {
-  part *p = arg;
-  unsigned long before = kgi_oom_events();
-  compose(p);
   p->oom = kgi_oom_events() - before;
-  return NULL;
 }
 
 /* A composed run to the output; or its failure, which is the writer's first. */
@@ -362,59 +359,101 @@ static void take(kgi_pg *pg, const part *p) {
   }
 }
 
-/* Round r's two runs: elements [2r PART, 2r PART + PART) and the PART after, within n. */
-static void set_round(part *two, size_t r, size_t n) {
-  size_t from = r * 2 * PART;
-  two[0].from = from;
-  two[1].from = two[0].to = n - from < PART ? n : from + PART;
-  two[1].to = n - two[1].from < PART ? n : two[1].from + PART;
+typedef struct crew {
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
+  part ring[RING]; /* run r in ring[r % RING] */
+  size_t n, nruns;
+  size_t next;    /* the next run to compose */
+  size_t written; /* runs handed to the output */
+  bool stop;      /* the output failed: no more runs */
+} crew;
+
+/* Claim the next run when its place in the ring is free (the lock held); NULL: none now. */
+static part *claim(crew *c) {
+  if (c->stop || c->next >= c->nruns || c->next >= c->written + RING)
+    return NULL;
+  size_t r = c->next++;
+  part *p = &c->ring[r % RING];
+  p->from = r * PART;
+  p->to = c->n - p->from < PART ? c->n : p->from + PART;
+  return p;
 }
 
-/* The second thread composes round r's first run; false when no thread could be had. */
-static bool start_aside(pthread_t *t, part *first) {
-  return pthread_create(t, NULL, compose_aside, first) == 0;
+static void compose_claimed(crew *c, part *p) {
+  pthread_mutex_unlock(&c->lock);
+  compose(p);
+  pthread_mutex_lock(&c->lock);
+  p->composed = true;
+  pthread_cond_broadcast(&c->changed);
 }
 
-/*
- * Two sets of runs, used in turn: while this thread hands round r's runs to the output (a
- * copy and a write of a few MB), the second thread already composes round r + 1's first run
- * in the other set.
- */
-static void elements_in_parts(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx) {
-  part parts[2][2];
-  bool opened = true;
-  for (int k = 0; k < 4; k++)
-    opened &= part_open(&parts[k / 2][k % 2], pg, each, ctx) == KG_OK;
-  if (!opened)
-    pg->st = kgi_error_oom(pg->err);
-  close_start_tag(pg, true); /* what the first element's start would do */
-  size_t rounds = (n + 2 * PART - 1) / (2 * PART);
-  pthread_t aside;
-  bool started = false;
-  if (!pg->st) {
-    set_round(parts[0], 0, n);
-    started = start_aside(&aside, &parts[0][0]);
+static void *compose_aside(void *arg) {
+  crew *c = arg;
+  pthread_mutex_lock(&c->lock);
+  while (!c->stop && c->next < c->nruns) {
+    part *p = claim(c);
+    if (p)
+      compose_claimed(c, p);
+    else
+      pthread_cond_wait(&c->changed, &c->lock);
   }
-  for (size_t r = 0; r < rounds && !pg->st; r++) {
-    part *now = parts[r % 2], *next = parts[(r + 1) % 2];
-    if (!started) /* no thread to be had: this one composes both */
-      compose(&now[0]);
-    compose(&now[1]);
-    if (started)
-      pthread_join(aside, NULL);
-    started = false;
-    if (r + 1 < rounds) {
-      set_round(next, r + 1, n);
-      started = start_aside(&aside, &next[0]);
+  pthread_mutex_unlock(&c->lock);
+  return NULL;
+}
+
+/* This thread: hand on the next run when it is composed, else compose one, else wait. */
+static void hand_on(kgi_pg *pg, crew *c) {
+  pthread_mutex_lock(&c->lock);
+  while (c->written < c->nruns && !pg->st) {
+    part *p = &c->ring[c->written % RING];
+    if (p->composed) {
+      pthread_mutex_unlock(&c->lock);
+      take(pg, p);
+      pthread_mutex_lock(&c->lock);
+      p->composed = false;
+      c->written++;
+      pthread_cond_broadcast(&c->changed);
+    } else if ((p = claim(c))) {
+      compose_claimed(c, p);
+    } else {
+      pthread_cond_wait(&c->changed, &c->lock);
     }
-    take(pg, &now[0]);
-    take(pg, &now[1]);
   }
-  if (started) /* the output failed while the next run was composed */
+  c->stop = true; /* all written, or the output failed */
+  pthread_cond_broadcast(&c->changed);
+  pthread_mutex_unlock(&c->lock);
+}
+
+static void elements_in_parts(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx) {
+  crew *c = kgi_calloc(1, sizeof *c);
+  bool opened = c != NULL;
+  for (int k = 0; opened && k < RING; k++)
+    opened = part_open(&c->ring[k], pg, each, ctx) == KG_OK;
+  if (!opened) {
+    for (int k = 0; c && k < RING; k++)
+      part_close(&c->ring[k]);
+    free(c);
+    pg->st = kgi_error_oom(pg->err);
+    return;
+  }
+  pthread_mutex_init(&c->lock, NULL);
+  pthread_cond_init(&c->changed, NULL);
+  c->n = n;
+  c->nruns = (n + PART - 1) / PART;
+  close_start_tag(pg, true); /* what the first element's start would do */
+  pthread_t aside;
+  /* with no thread to be had, this one composes every run */
+  bool started = !pg->st && pthread_create(&aside, NULL, compose_aside, c) == 0;
+  hand_on(pg, c);
+  if (started)
     pthread_join(aside, NULL);
   pg->indent_end = true; /* as the last element's end tag left it */
-  for (int k = 0; k < 4; k++)
-    part_close(&parts[k / 2][k % 2]);
+  for (int k = 0; k < RING; k++)
+    part_close(&c->ring[k]);
+  pthread_cond_destroy(&c->changed);
+  pthread_mutex_destroy(&c->lock);
+  free(c);
 }
 
 void kgi_pg_elements(kgi_pg *pg, size_t n, kgi_pg_each each, const void *ctx) {
