@@ -135,6 +135,10 @@ typedef struct kgi_index {
 
 typedef bool (*kgi_index_eq)(void *ctx, uint32_t value);
 
+/* Values renumbered: v becomes to[v], and goes when to[v] is KGI_INDEX_GONE. The tags are
+ * placed again as they are: no key is hashed or read (a key must not have changed). */
+#define KGI_INDEX_GONE UINT32_MAX
+kg_status kgi_index_renumber(kgi_index *ix, const uint32_t *to, kg_error *err);
 void kgi_index_dispose(kgi_index *ix);
 /* The value whose hash tag matches and for which eq() says yes, or NULL. */
 uint32_t *kgi_index_find(const kgi_index *ix, uint64_t hash, kgi_index_eq eq, void *ctx);

@@ -385,13 +385,6 @@ static kg_status index_edges(kg_graph *g, kg_error *err) {
   return KG_OK;
 }
 
-/* The node index made again; the edge index goes until it is needed (edge_ix_ready). */
-static kg_status reindex(kg_graph *g, kg_error *err) {
-  kgi_index_dispose(&g->edge_ix);
-  g->edge_ix_dropped = true;
-  return index_nodes(g, err);
-}
-
 kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,
                             kg_error *err) {
   size_t o = 0;
@@ -416,18 +409,28 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
   for (size_t i = 0; i < g->nedges; i++)
     if (g->edges[i]->source && drop_node[g->edges[i]->source->index])
       g->edges[i]->source = NULL;
+  /* the node index keeps its entries, renumbered (their ids are those it was made with);
+     the edge index goes until it is needed (edge_ix_ready) */
+  kgi_index_dispose(&g->edge_ix);
+  g->edge_ix_dropped = true;
+  uint32_t *to = kgi_malloc((g->nnodes ? g->nnodes : 1) * sizeof *to);
+  if (!to)
+    return kgi_error_oom(err);
   o = 0;
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_node *n = g->nodes[i];
     if (drop_node[i]) {
       node_dispose(n);
+      to[i] = KGI_INDEX_GONE;
       continue;
     }
-    n->index = (uint32_t)o;
+    to[i] = n->index = (uint32_t)o;
     g->nodes[o++] = n;
   }
   g->nnodes = o;
-  return reindex(g, err);
+  kg_status st = kgi_index_renumber(&g->node_ix, to, err);
+  free(to);
+  return st;
 }
 
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
@@ -441,7 +444,7 @@ kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {
       continue;
     n->id = kgi_graph_id_for_iri(g, n->iri);
   }
-  return KG_OK; /* the caller runs kgi_graph_compact(), which rebuilds the id index */
+  return index_nodes(g, err); /* the ids changed */
 }
 
 kg_status kgi_graph_term(kg_graph *g, const char *iri, const char *what, const char **out,

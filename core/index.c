@@ -113,6 +113,26 @@ static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
   return KG_OK;
 }
 
+kg_status kgi_index_renumber(kgi_index *ix, const uint32_t *to, kg_error *err) {
+  if (!ix->cap)
+    return KG_OK;
+  kgi_index_slot *ns = kgi_calloc_big(ix->cap, sizeof *ns);
+  if (!ns)
+    return kgi_error_oom(err);
+  size_t count = 0;
+  for (size_t i = 0; i < ix->cap; i++) {
+    uint32_t tag = ix->slots[i].tag, v = tag ? to[ix->slots[i].value] : KGI_INDEX_GONE;
+    if (v != KGI_INDEX_GONE) {
+      place(ns, ix->cap - 1, tag, v);
+      count++;
+    }
+  }
+  free(ix->slots);
+  ix->slots = ns;
+  ix->count = count;
+  return KG_OK;
+}
+
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err) {
   if ((ix->count + 1) * 4 >= ix->cap * 3) { /* keep the load under 3/4 */
     size_t ncap = ix->cap ? ix->cap * 2 : 64;
