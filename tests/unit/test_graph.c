@@ -1,4 +1,5 @@
 /* The model: nodes, edges, values, lookups, errors. */
+#include "base.h"
 #include "check.h"
 #include "kgexport.h"
 
@@ -111,8 +112,55 @@ static void test_many(void) {
   kg_graph_free(g);
 }
 
+/* The index renumbered in place of being made again (compaction): what stays is found under
+ * its new number, what goes is not found. Two keys share each hash, so probes pass entries. */
+enum { NKEYS = 5000 };
+static uint32_t key_of[NKEYS]; /* by value, after renumbering too */
+
+typedef struct want {
+  uint32_t key;
+} want;
+
+static bool key_is(void *ctx, uint32_t v) { return key_of[v] == ((want *)ctx)->key; }
+
+static uint64_t hash_of(uint32_t key) {
+  uint32_t shared = key / 2;
+  return kgi_hash_bytes(&shared, sizeof shared, 0);
+}
+
+static void test_renumber(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kgi_index ix = {0};
+  static uint32_t to[NKEYS], before[NKEYS];
+  for (uint32_t k = 0; k < NKEYS; k++) {
+    key_of[k] = k;
+    CHECK(kgi_index_put(&ix, hash_of(k), k, &err) == KG_OK);
+  }
+  uint32_t kept = 0;
+  for (uint32_t v = 0; v < NKEYS; v++) {
+    before[v] = key_of[v];
+    to[v] = v % 3 == 0 ? KGI_INDEX_GONE : kept++;
+  }
+  for (uint32_t v = 0; v < NKEYS; v++)
+    if (to[v] != KGI_INDEX_GONE)
+      key_of[to[v]] = before[v];
+  CHECK(kgi_index_renumber(&ix, to, &err) == KG_OK);
+  CHECK(ix.count == kept);
+  int wrong = 0;
+  for (uint32_t k = 0; k < NKEYS; k++) {
+    want w = {k};
+    uint32_t *v = kgi_index_find(&ix, hash_of(k), key_is, &w);
+    if (to[k] == KGI_INDEX_GONE ? v != NULL : !v || *v != to[k])
+      wrong++;
+  }
+  CHECK(wrong == 0);
+  kgi_index_dispose(&ix);
+}
+
 int main(void) {
   test_nodes();
+  test_renumber();
   test_edges();
   test_many();
   return CHECK_RESULT();
