@@ -158,11 +158,13 @@ KG_EXTERN KG_NODISCARD kg_status kg_graph_add_node(kg_node **out, kg_graph *g, c
 /* O(1) lookup; NULL when absent. */
 KG_EXTERN kg_node *kg_graph_find_node(const kg_graph *g, const char *id);
 /*
- * The node a person names, as --focus takes it: its id, its IRI, a CURIE ("ex:alice"), or a
- * name in any language, case-insensitive ("takaichi", "Xi Jinping", "习近平"). An exact name
- * beats one that starts a word of a longer one, and a person, body, country or place beats an
- * event or a source whose title mentions it. KG_ENOTFOUND when no node has the name (the
- * message gives the closest ids) or when several tie (the message lists them, at most ten).
+ * The node a person names, as --focus takes it: its id, its IRI, a CURIE ("ex:alice"), the
+ * last segment of its IRI ("xi-jinping", for a graph read with no base, whose ids are whole
+ * IRIs), or a name in any language, case-insensitive ("takaichi", "Xi Jinping", "习近平").
+ * An exact name beats one that starts a word of a longer one, and a person, body, country or
+ * place beats an event or a source whose title mentions it. KG_ENOTFOUND when no node has
+ * the name (the message gives the closest ids) or when several tie (the message lists them,
+ * at most ten).
  */
 KG_EXTERN KG_NODISCARD kg_status kg_graph_lookup(const kg_node **out, const kg_graph *g,
                                                  const char *name, kg_error *err);

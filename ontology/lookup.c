@@ -1,6 +1,7 @@
 /*
  * Names that find nodes: what a person would type for --focus (kg_graph_lookup). An id, an
- * IRI or a CURIE names its node; else a name in any language, case-insensitive: an exact
+ * IRI or a CURIE names its node; else the last segment of an IRI (a graph read with no base
+ * has whole IRIs for ids) or a name in any language, case-insensitive: an exact
  * label beats one that only starts a word of it, and an actor or a place beats an event, a
  * topic or a source whose title mentions it ("takaichi" is Sanae Takaichi, not "Takaichi's
  * statement ..."), a quote comes last. What is still a tie is ambiguous: the candidates are
@@ -55,8 +56,28 @@ static int class_rank(const kg_node *n) {
   return rank;
 }
 
-/* The best match of text among a node's names (see match), -1 none. */
+/* The last segment of a node's IRI, after its last '/' or '#' ("xi-jinping"): what names a
+ * node of a graph read with no base, whose ids are whole IRIs. NULL when it has none. */
+static const char *local_name(const kg_node *n) {
+  if (!n->iri)
+    return NULL;
+  const char *slash = strrchr(n->iri, '/'), *hash = strrchr(n->iri, '#');
+  const char *cut = hash && (!slash || hash > slash) ? hash : slash;
+  return cut && cut[1] ? cut + 1 : NULL;
+}
+
+static bool same_folded(const char *a, const char *b) {
+  while (*a && fold(*a) == fold(*b))
+    a++, b++;
+  return *a == *b;
+}
+
+/* The best match of text among a node's names (see match), -1 none; the local name of its
+ * IRI, typed whole, is as good as its name. */
 static int best_match(const kg_node *n, const char *text, size_t tl) {
+  const char *local = local_name(n);
+  if (local && same_folded(local, text))
+    return 0;
   int best = -1;
   for (uint32_t i = 0; i < n->nlabels && best != 0; i++) {
     int m = match(n->labels[i].text, text, tl);
@@ -95,7 +116,12 @@ static kg_status unknown(const kg_graph *g, const char *text, kg_error *err) {
   const kg_node *best[SUGGEST_MAX] = {NULL};
   size_t dist[SUGGEST_MAX];
   for (size_t i = 0; i < g->nnodes; i++) {
+    const char *local = local_name(g->nodes[i]);
     size_t d = kgi_edit_distance(text, g->nodes[i]->id);
+    if (local && local != g->nodes[i]->id) {
+      size_t dl = kgi_edit_distance(text, local);
+      d = dl < d ? dl : d;
+    }
     for (size_t k = 0; k < SUGGEST_MAX; k++)
       if (!best[k] || d < dist[k]) {
         memmove(best + k + 1, best + k, (SUGGEST_MAX - k - 1) * sizeof *best);

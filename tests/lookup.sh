@@ -24,6 +24,13 @@ expect_pick 习近平 xi-jinping          # a name in another language
 expect_pick 高市 sanae-takaichi       # part of one (CJK has no spaces between words)
 expect_pick Busan busan               # the city, not "Trump-Xi summit in Busan"
 expect_pick wang wang-yi
+# a graph read with no base has whole IRIs for ids: the IRI's last segment still names a node
+"$bin" -q -f ntriples -o "$tmp/story.nt"
+"$bin" -q --focus xi-jinping --depth 0 -f graphml -o "$tmp/nb.graphml" "$tmp/story.nt" 2>"$tmp/err" ||
+  fail "--focus xi-jinping of the story read back from N-Triples: $(head -1 "$tmp/err")"
+got=$(grep -o '<node id="[^"]*"' "$tmp/nb.graphml" | grep -v '_article"$' || true)
+[ "$got" = '<node id="https___kgexport.org_story_trump-xi-call-2025-11-24_xi-jinping"' ] ||
+  fail "--focus xi-jinping of the story read back picked '$got'"
 # ambiguous: exit 64, the candidates with their class and name
 set +e
 "$bin" --focus visit -f turtle >/dev/null 2>"$tmp/err"
