@@ -169,8 +169,9 @@ void kgi_ptrmap_dispose(kgi_ptrmap *m);
  *
  * A graph's 2 MB blocks (nodes, edges, strings), zeroed and touched ahead by a thread with
  * time to spare, so that the thread filling the graph does not wait for the kernel to zero
- * fresh pages. Every function is safe to call from any thread. The reserve starts empty and
- * idle; the first block taken says the graph is big enough for a reserve to pay.
+ * fresh pages. Between init and dispose (the owner's), fill, block and release may be
+ * called from any thread. The reserve starts empty and idle; the first block taken says the
+ * graph is big enough for a reserve to pay.
  */
 #define KGI_RESERVE_BLOCK (2 * 1024 * 1024)
 #define KGI_RESERVE_MAX 2 /* ready blocks: at most 4 MB made and not taken */
@@ -185,10 +186,11 @@ void kgi_reserve_init(kgi_reserve *r);
 void kgi_reserve_dispose(kgi_reserve *r);
 /* Make blocks until KGI_RESERVE_MAX are ready, when blocks are wanted (the helper's call). */
 void kgi_reserve_fill(kgi_reserve *r);
-/* A zeroed KGI_RESERVE_BLOCK-byte block, owned by the caller (free()): a ready one, else
- * one allocated now (r may be NULL); NULL when memory ran out. */
-void *kgi_reserve_block(kgi_reserve *r);
-/* Free the ready blocks and stop making them (the helper is done). */
+/* A KGI_RESERVE_BLOCK-byte block, owned by the caller (free()): a ready one (zeroed), else
+ * one allocated now, zeroed when asked (r may be NULL); NULL when memory ran out. */
+void *kgi_reserve_block(kgi_reserve *r, bool zeroed);
+/* Free the ready blocks and go idle, for the helper's caller once the helper is done: a
+ * block taken afterwards makes the reserve wanted again, but nothing fills it. */
 void kgi_reserve_release(kgi_reserve *r);
 
 /* ---- string pool (core/pool.c): interned strings, freed with the pool ---- */

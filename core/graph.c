@@ -17,7 +17,8 @@ static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
     size_t size = g->nblocks < 8 ? BLOCK_SMALL : BLOCK_BIG;
-    char *b = size == KGI_RESERVE_BLOCK ? kgi_reserve_block(&g->reserve) : kgi_calloc_big(1, size);
+    char *b =
+        size == KGI_RESERVE_BLOCK ? kgi_reserve_block(&g->reserve, true) : kgi_calloc_big(1, size);
     if (!b) {
       kgi_error_oom(err);
       return NULL;
@@ -387,6 +388,18 @@ static kg_status index_edges(kg_graph *g, kg_error *err) {
 
 kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,
                             kg_error *err) {
+  /* the node index first, its entries renumbered (their ids are those it was made with):
+     the one step that can fail, so a failure leaves the graph as it was */
+  uint32_t *to = kgi_malloc((g->nnodes ? g->nnodes : 1) * sizeof *to);
+  if (!to)
+    return kgi_error_oom(err);
+  uint32_t kept = 0;
+  for (size_t i = 0; i < g->nnodes; i++)
+    to[i] = drop_node[i] ? KGI_INDEX_GONE : kept++;
+  kg_status st = kgi_index_renumber(&g->node_ix, to, err);
+  free(to);
+  if (st)
+    return st;
   size_t o = 0;
   for (size_t i = 0; i < g->nedges; i++) {
     kg_edge *e = g->edges[i];
@@ -409,28 +422,21 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
   for (size_t i = 0; i < g->nedges; i++)
     if (g->edges[i]->source && drop_node[g->edges[i]->source->index])
       g->edges[i]->source = NULL;
-  /* the node index keeps its entries, renumbered (their ids are those it was made with);
-     the edge index goes until it is needed (edge_ix_ready) */
+  /* the edge index goes until it is needed (edge_ix_ready) */
   kgi_index_dispose(&g->edge_ix);
   g->edge_ix_dropped = true;
-  uint32_t *to = kgi_malloc((g->nnodes ? g->nnodes : 1) * sizeof *to);
-  if (!to)
-    return kgi_error_oom(err);
   o = 0;
   for (size_t i = 0; i < g->nnodes; i++) {
     kg_node *n = g->nodes[i];
     if (drop_node[i]) {
       node_dispose(n);
-      to[i] = KGI_INDEX_GONE;
       continue;
     }
-    to[i] = n->index = (uint32_t)o;
+    n->index = (uint32_t)o;
     g->nodes[o++] = n;
   }
   g->nnodes = o;
-  kg_status st = kgi_index_renumber(&g->node_ix, to, err);
-  free(to);
-  return st;
+  return KG_OK;
 }
 
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err) {

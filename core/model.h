@@ -119,10 +119,11 @@ bool kgi_graph_expand_curie(kgi_buf *b, const kg_graph *g, const char *curie);
 /* Add a value with its strings interned and its lexical form canonicalised. */
 kg_status kgi_graph_intern_value(kg_graph *g, kg_value *out, const kg_value *in, kg_error *err);
 /* Drop the nodes and edges marked in drop_node / drop_edge (by index; an edge at a dropped
- * node goes too) and renumber the rest (O(n)). */
+ * node goes too) and renumber the rest (O(n)). On failure (memory) the graph is unchanged. */
 kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t *drop_edge,
                             kg_error *err);
-/* Give node ids relative to a new base (before compaction, which re-indexes them). */
+/* Give node ids relative to a new base, and index them again (after compaction, so that
+ * only the nodes kept are hashed). */
 kg_status kgi_graph_rebase(kg_graph *g, const char *base, kg_error *err);
 kg_status kgi_graph_add_blank(kg_node **out, kg_graph *g, const char *label, kg_error *err);
 /* *out: the edge, or NULL when there is none. Fails only when memory runs out. */

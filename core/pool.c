@@ -49,7 +49,7 @@ static char *pool_alloc(kgi_pool *p, size_t n) {
 #endif
   if (want > SIZE_MAX - sizeof(kgi_pool_chunk))
     return NULL;
-  kgi_pool_chunk *nc = sizeof *nc + want == KGI_RESERVE_BLOCK ? kgi_reserve_block(p->reserve)
+  kgi_pool_chunk *nc = sizeof *nc + want == KGI_RESERVE_BLOCK ? kgi_reserve_block(p->reserve, false)
                                                               : kgi_malloc_big(sizeof *nc + want);
   if (!nc)
     return NULL;

@@ -62,7 +62,7 @@ void kgi_reserve_fill(kgi_reserve *r) {
   }
 }
 
-void *kgi_reserve_block(kgi_reserve *r) {
+void *kgi_reserve_block(kgi_reserve *r, bool zeroed) {
   void *b = NULL;
   if (r) {
     atomic_store_explicit(&r->wanted, true, memory_order_relaxed);
@@ -71,5 +71,7 @@ void *kgi_reserve_block(kgi_reserve *r) {
       b = r->ready[--r->nready];
     pthread_mutex_unlock(&r->lock);
   }
-  return b ? b : kgi_calloc_big(1, KGI_RESERVE_BLOCK);
+  if (b)
+    return b;
+  return zeroed ? kgi_calloc_big(1, KGI_RESERVE_BLOCK) : kgi_malloc_big(KGI_RESERVE_BLOCK);
 }

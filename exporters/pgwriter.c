@@ -366,7 +366,7 @@ typedef struct crew {
   size_t n, nruns;
   size_t next;    /* the next run to compose */
   size_t written; /* runs handed to the output */
-  bool stop;      /* the output failed: no more runs */
+  bool stop;      /* no more runs: all are written, or the output failed */
 } crew;
 
 /* Claim the next run when its place in the ring is free (the lock held); NULL: none now. */

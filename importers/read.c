@@ -94,10 +94,10 @@ static kg_status finish(kgi_input *in, const char *given_base) {
     st = kgi_fold_statements(g, in->stmt_candidate, drop_node, drop_edge, in->err);
   if (!st) {
     settle_nodes(in, drop_node);
-    st = rebase(in, given_base);
+    st = kgi_graph_compact(g, drop_node, drop_edge, in->err);
   }
   if (!st)
-    st = kgi_graph_compact(g, drop_node, drop_edge, in->err);
+    st = rebase(in, given_base);
   if (!st)
     st = kgi_input_title(in);
   free(drop_node);

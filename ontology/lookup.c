@@ -136,8 +136,8 @@ static kg_status unknown(const kg_graph *g, const char *text, kg_error *err) {
   for (size_t k = 0; k < SUGGEST_MAX && best[k]; k++)
     kgi_buf_printf(&b, "%s%s", k ? ", " : "", best[k]->id);
   kg_status st = kgi_error_set(err, KG_ENOTFOUND,
-                               "no node \"%s\" in the graph (an id, an IRI, a CURIE or a "
-                               "name)%s%s",
+                               "no node \"%s\" in the graph (an id, an IRI, a CURIE, the "
+                               "last segment of an IRI or a name)%s%s",
                                text, b.len ? "; the closest ids: " : "", kgi_buf_str(&b));
   kgi_buf_dispose(&b);
   return st;

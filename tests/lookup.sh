@@ -45,6 +45,6 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 64 ] || fail "an unknown name exits $code, expected 64"
-grep -qF 'no node "takaichii-sanae" in the graph (an id, an IRI, a CURIE or a name); the closest ids: ' "$tmp/err" ||
+grep -qF 'no node "takaichii-sanae" in the graph (an id, an IRI, a CURIE, the last segment of an IRI or a name); the closest ids: ' "$tmp/err" ||
   fail "the unknown name's message: $(head -1 "$tmp/err")"
 echo "ok: ids, IRIs and names in any language and case find the node a person means"

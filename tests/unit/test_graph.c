@@ -1,7 +1,7 @@
 /* The model: nodes, edges, values, lookups, errors. */
-#include "base.h"
 #include "check.h"
 #include "kgexport.h"
+#include "model.h"
 
 #include <stdlib.h>
 
@@ -142,6 +142,8 @@ static void test_renumber(void) {
     before[v] = key_of[v];
     to[v] = v % 3 == 0 ? KGI_INDEX_GONE : kept++;
   }
+  for (uint32_t v = kept; v < NKEYS; v++)
+    key_of[v] = UINT32_MAX; /* no entry may keep a number past the last one kept */
   for (uint32_t v = 0; v < NKEYS; v++)
     if (to[v] != KGI_INDEX_GONE)
       key_of[to[v]] = before[v];
@@ -158,9 +160,50 @@ static void test_renumber(void) {
   kgi_index_dispose(&ix);
 }
 
+/* A graph compacted (statement nodes folded, nodes left empty) finds what it keeps by id,
+ * under its new number, and not what went; rebased afterwards, by the new ids. */
+static void test_compact(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  enum { N = 3000 };
+  static uint8_t drop_node[N], drop_edge[N];
+  char id[48];
+  for (int i = 0; i < N; i++) {
+    kg_node *n = NULL;
+    snprintf(id, sizeof id, "a/n%d", i);
+    CHECK(kg_graph_add_node(&n, g, id, &err) == KG_OK);
+    drop_node[i] = i % 3 == 1;
+  }
+  CHECK(kgi_graph_compact(g, drop_node, drop_edge, &err) == KG_OK);
+  CHECK(kg_graph_node_count(g) == N - N / 3);
+  int wrong = 0;
+  uint32_t kept = 0;
+  for (int i = 0; i < N; i++) {
+    snprintf(id, sizeof id, "a/n%d", i);
+    const kg_node *n = kg_graph_find_node(g, id);
+    if (drop_node[i] ? n != NULL : !n || strcmp(kg_node_id(n), id) != 0 || n->index != kept)
+      wrong++;
+    kept += !drop_node[i];
+  }
+  CHECK(wrong == 0);
+  CHECK(kgi_graph_rebase(g, "https://example.org/g/a/", &err) == KG_OK);
+  wrong = 0;
+  for (int i = 0; i < N; i++) {
+    snprintf(id, sizeof id, "n%d", i);
+    const kg_node *n = kg_graph_find_node(g, id);
+    if (drop_node[i] ? n != NULL : !n || strcmp(kg_node_id(n), id) != 0)
+      wrong++;
+  }
+  CHECK(wrong == 0);
+  kg_graph_free(g);
+}
+
 int main(void) {
   test_nodes();
   test_renumber();
+  test_compact();
   test_edges();
   test_many();
   return CHECK_RESULT();
