@@ -290,8 +290,8 @@ kg_status kgi_pg_close(kgi_pg *pg) {
  * in runs of PART elements, each composed into memory by whichever thread is free, and handed
  * to the output in order by this thread, which also composes when no run is ready to hand on.
  * The second thread only composes, so the two share the work as it comes, whatever handing
- * on costs (a copy and a write of each run's bytes: the kernel's copy into the page cache is
- * a quarter of it). A run depends on nothing before it (every element starts and ends at the
+ * on costs (a copy and a write of each run's bytes, the kernel's copy into the page cache
+ * included). A run depends on nothing before it (every element starts and ends at the
  * same depth, the parent's start tag closed), so the bytes are those one thread writes. At
  * most RING runs are composed and not yet written.
  */
