@@ -60,6 +60,12 @@ fi
 
 # ---- signals while a file is written ----
 python3 "$gen" --triples 300000 --seed 3 >"$tmp/g.nt" 2>/dev/null
+# a graph large enough that GraphML and GEXF compose on two threads: the write that fails
+# stops both, with the one message
+for fmt in graphml gexf; do
+  fails_with "a large $fmt to a full disk" \
+    "kgexport: standard output: cannot write: No space left on device" full -f "$fmt" "$tmp/g.nt"
+done
 mkdir "$tmp/out"
 # interrupt SIGNAL: start an export over an old target, send SIGNAL once its temporary file
 # exists; the exit status is the signal's, and the old target is what is left
