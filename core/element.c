@@ -84,15 +84,6 @@ static bool same_value(const kg_value *a, const kg_value *b) {
          a->datatype == b->datatype;
 }
 
-/* The room kgi_grow made for a per-element array of n items: n up to a power of two. Nodes
- * and edges keep no capacities of their own, to stay small (a graph holds millions). */
-static size_t room(uint32_t n) {
-  size_t c = 0;
-  while (c < n)
-    c = c ? c << 1 : 1;
-  return c;
-}
-
 /* Add to a small per-element array unless present. Per-element arrays are short (a node's
  * own properties), so the linear duplicate check stays cheap. */
 static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, const char *pred,
@@ -110,8 +101,7 @@ static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, const char
   for (uint32_t i = 0; i < *n; i++)
     if ((*items)[i].pred == p.pred && same_value(&(*items)[i].value, &p.value))
       return KG_OK;
-  size_t c = room(*n);
-  if (kgi_grow((void **)items, &c, (size_t)*n + 1, sizeof **items, err))
+  if (kgi_array_grow(g, (void **)items, *n, sizeof **items, err))
     return KG_ENOMEM;
   (*items)[(*n)++] = p;
   return KG_OK;
@@ -125,8 +115,7 @@ static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, const ch
   for (uint32_t i = 0; i < *n; i++)
     if ((*items)[i] == in)
       return KG_OK;
-  size_t c = room(*n);
-  if (kgi_grow((void **)items, &c, (size_t)*n + 1, sizeof **items, err))
+  if (kgi_array_grow(g, (void **)items, *n, sizeof **items, err))
     return KG_ENOMEM;
   (*items)[(*n)++] = in;
   return KG_OK;
@@ -170,8 +159,7 @@ kg_status kg_node_add_label(kg_graph *g, kg_node *n, const char *text, const cha
   for (uint32_t i = 0; i < n->nlabels; i++)
     if (n->labels[i].text == v.lexical && n->labels[i].lang == l)
       return KG_OK;
-  size_t c = room(n->nlabels);
-  if (kgi_grow((void **)&n->labels, &c, (size_t)n->nlabels + 1, sizeof *n->labels, err))
+  if (kgi_array_grow(g, (void **)&n->labels, n->nlabels, sizeof *n->labels, err))
     return KG_ENOMEM;
   n->labels[n->nlabels].text = v.lexical;
   n->labels[n->nlabels].lang = l;

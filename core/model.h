@@ -8,6 +8,9 @@
 
 #include "text.h"
 
+/* Per-element arrays up to this many bytes live in the graph's blocks (kgi_array_grow). */
+#define KGI_ARRAY_SMALL 1024
+
 typedef struct kgi_label {
   const char *text;
   const char *lang; /* "" when untagged; lower case */
@@ -18,7 +21,7 @@ typedef struct kgi_prop {
   kg_value value;   /* strings interned */
 } kgi_prop;
 
-/* 104 bytes. The arrays' capacities are their counts up to a power of two (element.c). */
+/* 104 bytes. The arrays' capacities are their counts up to a power of two (kgi_array_grow). */
 struct kg_node {
   uint32_t index; /* position in the graph's node order */
   bool blank;     /* a blank node: id is "_:name", no IRI */
@@ -69,7 +72,19 @@ struct kg_graph {
   char *block_cur;
   size_t block_left;
   kgi_reserve reserve; /* its big blocks and the pool's, made ahead by a reader's thread */
+  void *array_free[KGI_ARRAY_SMALL / 8 + 1]; /* arrays given up in the blocks, by bytes / 8 */
+  size_t big_arrays;                         /* arrays that are malloc's (kgi_array_grow) */
 };
+
+/*
+ * Per-element arrays (a node's classes, labels, values, external ids; an edge's qualifiers)
+ * hold n items and room for n up to a power of two. Up to KGI_ARRAY_SMALL bytes they live in
+ * the graph's blocks, and one given up waits in a list by its size for the next array of that
+ * size: no allocator header per array, and freeing the graph frees the blocks alone. Larger
+ * ones, and all of them in a sanitizer build (so that overruns are seen), are malloc's.
+ * Give *items room for n + 1 items of `size` (moving them when it must).
+ */
+kg_status kgi_array_grow(kg_graph *g, void **items, uint32_t n, size_t size, kg_error *err);
 
 /*
  * The vocabulary's check of a term of kgexport's own namespace (ontology/vocab.c): KG_EDATA

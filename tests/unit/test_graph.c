@@ -200,10 +200,72 @@ static void test_compact(void) {
   kg_graph_free(g);
 }
 
+/* Per-element arrays: small ones in the graph's blocks, given up at compaction and taken
+ * again by other nodes, large ones malloc's; each node keeps exactly its own values. Node i
+ * gets VALUES(i) values "i.k", so node 7 has 40 (past KGI_ARRAY_SMALL: malloc's). */
+#define VALUES(i) ((i) % 8 == 7 ? 40 : (i) % 4 + 1)
+
+static int add_values(kg_graph *g, kg_node *n, int i, kg_error *err) {
+  char text[32];
+  int failed = 0;
+  for (int k = 0; k < VALUES(i); k++) {
+    snprintf(text, sizeof text, "%d.%d", i, k);
+    kg_value v = {KG_VALUE_STRING, text, NULL, NULL};
+    failed += kg_node_add_value(g, n, "https://example.org/p", &v, err) != KG_OK;
+  }
+  return failed;
+}
+
+static int values_wrong(const kg_node *n, int i) {
+  char text[32];
+  if (n->nprops != (uint32_t)VALUES(i))
+    return 1;
+  for (int k = 0; k < VALUES(i); k++) {
+    snprintf(text, sizeof text, "%d.%d", i, k);
+    if (strcmp(n->props[k].value.lexical, text) != 0)
+      return 1;
+  }
+  return 0;
+}
+
+static void test_arrays(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  enum { N = 400 };
+  static uint8_t drop_node[2 * N], drop_edge[1];
+  char id[32];
+  int failed = 0;
+  for (int i = 0; i < N; i++) {
+    kg_node *n = NULL;
+    snprintf(id, sizeof id, "n%d", i);
+    failed += kg_graph_add_node(&n, g, id, &err) != KG_OK || add_values(g, n, i, &err);
+    drop_node[i] = i % 2 == 1; /* half of the small arrays and of the large ones go */
+  }
+  CHECK(failed == 0);
+  CHECK(kgi_graph_compact(g, drop_node, drop_edge, &err) == KG_OK);
+  for (int i = N; i < 2 * N; i++) { /* these take the arrays given up */
+    kg_node *n = NULL;
+    snprintf(id, sizeof id, "n%d", i);
+    failed += kg_graph_add_node(&n, g, id, &err) != KG_OK || add_values(g, n, i, &err);
+  }
+  CHECK(failed == 0);
+  int wrong = 0;
+  for (int i = 0; i < 2 * N; i++) {
+    snprintf(id, sizeof id, "n%d", i);
+    const kg_node *n = kg_graph_find_node(g, id);
+    wrong += i < N && drop_node[i] ? n != NULL : !n || values_wrong(n, i);
+  }
+  CHECK(wrong == 0);
+  kg_graph_free(g);
+}
+
 int main(void) {
   test_nodes();
   test_renumber();
   test_compact();
+  test_arrays();
   test_edges();
   test_many();
   return CHECK_RESULT();
