@@ -69,6 +69,10 @@ kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err) {
 
 static bool in_blocks(size_t bytes) { return ARRAYS_IN_BLOCKS && bytes <= KGI_ARRAY_SMALL; }
 
+/* The list of arrays of `bytes`: by 8-byte units, as block_alloc rounds them, so that every
+ * array in list k has 8 k bytes, enough for any array that goes there. */
+static void **free_list(kg_graph *g, size_t bytes) { return &g->array_free[(bytes + 7) / 8]; }
+
 static size_t room(uint32_t n) {
   size_t c = 0;
   while (c < n)
@@ -82,8 +86,8 @@ static void array_release(kg_graph *g, void *items, uint32_t n, size_t size) {
   if (!items)
     return;
   if (in_blocks(bytes)) {
-    *(void **)items = g->array_free[bytes / 8];
-    g->array_free[bytes / 8] = items;
+    *(void **)items = *free_list(g, bytes);
+    *free_list(g, bytes) = items;
   } else {
     free(items);
     g->big_arrays--;
@@ -106,9 +110,9 @@ kg_status kgi_array_grow(kg_graph *g, void **items, uint32_t n, size_t size, kg_
     return KG_OK;
   }
   if (in_blocks(bytes)) {
-    _Static_assert(sizeof(void *) <= 8, "a free array holds the next one's address");
-    if ((p = g->array_free[bytes / 8]))
-      g->array_free[bytes / 8] = *(void **)p;
+    _Static_assert(sizeof(void *) <= 8, "an array given up holds the next one's address");
+    if ((p = *free_list(g, bytes)))
+      *free_list(g, bytes) = *(void **)p;
     else if (!(p = block_alloc(g, bytes, err)))
       return KG_ENOMEM;
   } else {

@@ -72,7 +72,7 @@ struct kg_graph {
   char *block_cur;
   size_t block_left;
   kgi_reserve reserve; /* its big blocks and the pool's, made ahead by a reader's thread */
-  void *array_free[KGI_ARRAY_SMALL / 8 + 1]; /* arrays given up in the blocks, by bytes / 8 */
+  void *array_free[KGI_ARRAY_SMALL / 8 + 1]; /* arrays given up in the blocks, by 8 bytes */
   size_t big_arrays;                         /* arrays that are malloc's (kgi_array_grow) */
 };
 
