@@ -36,6 +36,9 @@ void *kgi_calloc(size_t n, size_t size);
  * madvise, which saves a page fault per 4 KB on filling and most TLB misses on random probes. */
 void *kgi_malloc_big(size_t bytes);
 void *kgi_calloc_big(size_t n, size_t size); /* zeroed */
+/* As kgi_malloc_big, for memory the caller can do without (made ahead, in case): a failure
+ * is neither a fault of the allocation sweep nor an out-of-memory event of the run. */
+void *kgi_malloc_spare(size_t bytes);
 /* realloc of an array of `n` items of `size`, overflow-checked; NULL on failure. */
 void *kgi_reallocarray(void *p, size_t n, size_t size);
 /* Grow *items so that it holds at least `need` items; *cap is updated. */
@@ -186,9 +189,10 @@ void kgi_reserve_init(kgi_reserve *r);
 void kgi_reserve_dispose(kgi_reserve *r);
 /* Make blocks until KGI_RESERVE_MAX are ready, when blocks are wanted (the helper's call). */
 void kgi_reserve_fill(kgi_reserve *r);
-/* A KGI_RESERVE_BLOCK-byte block, owned by the caller (free()): a ready one (zeroed), else
- * one allocated now, zeroed when asked (r may be NULL); NULL when memory ran out. */
-void *kgi_reserve_block(kgi_reserve *r, bool zeroed);
+/* Memory of `bytes` for the caller (free()): a ready block (zeroed) when it asks for
+ * KGI_RESERVE_BLOCK bytes and one is ready, else allocated now with kgi_malloc_big, zeroed
+ * when asked (r may be NULL); NULL when memory ran out. */
+void *kgi_reserve_block(kgi_reserve *r, size_t bytes, bool zeroed);
 /* Free the ready blocks and go idle, for the helper's caller once the helper is done: a
  * block taken afterwards makes the reserve wanted again, but nothing fills it. */
 void kgi_reserve_release(kgi_reserve *r);

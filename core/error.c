@@ -158,18 +158,33 @@ void *kgi_calloc(size_t n, size_t size) {
   return noted(kgi_alloc_fails(KGI_ALLOC_OWN) ? NULL : calloc(n ? n : 1, size ? size : 1));
 }
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+enum { HUGE = 2 * 1024 * 1024 };
+
+/* bytes (2 MB or more) on 2 MB pages where the kernel allows; NULL when there is no memory */
+static void *huge(size_t bytes) {
+  void *p = NULL;
+  if (posix_memalign(&p, HUGE, bytes) != 0)
+    return NULL;
+  (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it, 4 KB pages */
+  return p;
+}
+#endif
+
 void *kgi_malloc_big(size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  enum { HUGE = 2 * 1024 * 1024 };
-  if (bytes >= HUGE) {
-    void *p = NULL;
-    if (kgi_alloc_fails(KGI_ALLOC_OWN) || posix_memalign(&p, HUGE, bytes) != 0)
-      return noted(NULL);
-    (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it, 4 KB pages */
-    return p;
-  }
+  if (bytes >= HUGE)
+    return noted(kgi_alloc_fails(KGI_ALLOC_OWN) ? NULL : huge(bytes));
 #endif
   return kgi_malloc(bytes);
+}
+
+void *kgi_malloc_spare(size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= HUGE)
+    return huge(bytes);
+#endif
+  return malloc(bytes ? bytes : 1);
 }
 
 void *kgi_calloc_big(size_t n, size_t size) {

@@ -17,8 +17,7 @@ static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
     size_t size = g->nblocks < 8 ? BLOCK_SMALL : BLOCK_BIG;
-    char *b =
-        size == KGI_RESERVE_BLOCK ? kgi_reserve_block(&g->reserve, true) : kgi_calloc_big(1, size);
+    char *b = kgi_reserve_block(&g->reserve, size, true);
     if (!b) {
       kgi_error_oom(err);
       return NULL;

@@ -100,37 +100,29 @@ static void place(kgi_index_slot *slots, size_t mask, uint32_t tag, uint32_t val
   slots[i].value = value;
 }
 
-static kg_status rehash(kgi_index *ix, size_t ncap, kg_error *err) {
+/* The entries placed again in ncap new slots, as their tags say (no key is read); their values
+ * through `to` when given, an entry whose to[] is KGI_INDEX_GONE left out. */
+static kg_status rehash(kgi_index *ix, size_t ncap, const uint32_t *to, kg_error *err) {
   kgi_index_slot *ns = kgi_calloc_big(ncap, sizeof *ns);
-  if (!ns)
-    return kgi_error_oom(err);
-  for (size_t i = 0; i < ix->cap; i++)
-    if (ix->slots[i].tag)
-      place(ns, ncap - 1, ix->slots[i].tag, ix->slots[i].value);
-  free(ix->slots);
-  ix->slots = ns;
-  ix->cap = ncap;
-  return KG_OK;
-}
-
-kg_status kgi_index_renumber(kgi_index *ix, const uint32_t *to, kg_error *err) {
-  if (!ix->cap)
-    return KG_OK;
-  kgi_index_slot *ns = kgi_calloc_big(ix->cap, sizeof *ns);
   if (!ns)
     return kgi_error_oom(err);
   size_t count = 0;
   for (size_t i = 0; i < ix->cap; i++) {
-    uint32_t tag = ix->slots[i].tag, v = tag ? to[ix->slots[i].value] : KGI_INDEX_GONE;
-    if (v != KGI_INDEX_GONE) {
-      place(ns, ix->cap - 1, tag, v);
-      count++;
-    }
+    uint32_t tag = ix->slots[i].tag, v = ix->slots[i].value;
+    if (!tag || (to && (v = to[v]) == KGI_INDEX_GONE))
+      continue;
+    place(ns, ncap - 1, tag, v);
+    count++;
   }
   free(ix->slots);
   ix->slots = ns;
+  ix->cap = ncap;
   ix->count = count;
   return KG_OK;
+}
+
+kg_status kgi_index_renumber(kgi_index *ix, const uint32_t *to, kg_error *err) {
+  return ix->cap ? rehash(ix, ix->cap, to, err) : KG_OK;
 }
 
 kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *err) {
@@ -138,7 +130,7 @@ kg_status kgi_index_put(kgi_index *ix, uint64_t hash, uint32_t value, kg_error *
     size_t ncap = ix->cap ? ix->cap * 2 : 64;
     if (ncap < ix->cap || (uint64_t)ncap > (uint64_t)UINT32_MAX + 1) /* 32 bits of position */
       return kgi_error_oom(err);
-    kg_status st = rehash(ix, ncap, err);
+    kg_status st = rehash(ix, ncap, NULL, err);
     if (st)
       return st;
   }

@@ -49,8 +49,7 @@ static char *pool_alloc(kgi_pool *p, size_t n) {
 #endif
   if (want > SIZE_MAX - sizeof(kgi_pool_chunk))
     return NULL;
-  kgi_pool_chunk *nc = sizeof *nc + want == KGI_RESERVE_BLOCK ? kgi_reserve_block(p->reserve, false)
-                                                              : kgi_malloc_big(sizeof *nc + want);
+  kgi_pool_chunk *nc = kgi_reserve_block(p->reserve, sizeof *nc + want, false);
   if (!nc)
     return NULL;
   nc->size = want;

@@ -8,7 +8,6 @@
 #include "base.h"
 
 #include <stdlib.h>
-#include <sys/mman.h>
 
 void kgi_reserve_init(kgi_reserve *r) {
   memset(r, 0, sizeof *r);
@@ -29,16 +28,12 @@ void kgi_reserve_dispose(kgi_reserve *r) {
   pthread_mutex_destroy(&r->lock);
 }
 
-/* A zeroed block, touched. Not through kgi_malloc_big: a block the reserve could not make
- * is no failure of the import (the taker allocates its own), so it is not counted as one. */
+/* A zeroed block, touched. A block the reserve could not make is no failure of the import
+ * (the taker allocates its own): kgi_malloc_spare. */
 static void *make_block(void) {
-  void *p = NULL;
-  if (posix_memalign(&p, KGI_RESERVE_BLOCK, KGI_RESERVE_BLOCK) != 0)
-    return NULL;
-#ifdef MADV_HUGEPAGE
-  (void)madvise(p, KGI_RESERVE_BLOCK, MADV_HUGEPAGE);
-#endif
-  memset(p, 0, KGI_RESERVE_BLOCK);
+  void *p = kgi_malloc_spare(KGI_RESERVE_BLOCK);
+  if (p)
+    memset(p, 0, KGI_RESERVE_BLOCK);
   return p;
 }
 
@@ -62,9 +57,9 @@ void kgi_reserve_fill(kgi_reserve *r) {
   }
 }
 
-void *kgi_reserve_block(kgi_reserve *r, bool zeroed) {
+void *kgi_reserve_block(kgi_reserve *r, size_t bytes, bool zeroed) {
   void *b = NULL;
-  if (r) {
+  if (r && bytes == KGI_RESERVE_BLOCK) {
     atomic_store_explicit(&r->wanted, true, memory_order_relaxed);
     pthread_mutex_lock(&r->lock);
     if (r->nready)
@@ -73,5 +68,5 @@ void *kgi_reserve_block(kgi_reserve *r, bool zeroed) {
   }
   if (b)
     return b;
-  return zeroed ? kgi_calloc_big(1, KGI_RESERVE_BLOCK) : kgi_malloc_big(KGI_RESERVE_BLOCK);
+  return zeroed ? kgi_calloc_big(1, bytes) : kgi_malloc_big(bytes);
 }

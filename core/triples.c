@@ -12,6 +12,13 @@ static const char *const wk_iris[KGI_WK_COUNT] = {
 
 const char *kgi_rdf_wk_iri(kgi_rdf_wk wk) { return wk < KGI_WK_COUNT ? wk_iris[wk] : NULL; }
 
+kgi_rdf_wk kgi_rdf_wk_of(const char *iri) {
+  for (int w = KGI_WK_NONE + 1; w < KGI_WK_COUNT; w++)
+    if (strcmp(iri, wk_iris[w]) == 0)
+      return (kgi_rdf_wk)w;
+  return KGI_WK_NONE;
+}
+
 static kgi_rdf_term wk(kgi_rdf_wk w) { return (kgi_rdf_term){KGI_RDF_IRI, w, wk_iris[w], NULL}; }
 static kgi_rdf_term iri(const char *s) { return (kgi_rdf_term){KGI_RDF_IRI, KGI_WK_NONE, s, NULL}; }
 

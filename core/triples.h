@@ -27,6 +27,8 @@ typedef enum kgi_rdf_wk {
 
 /* The IRI of a well-known term. */
 const char *kgi_rdf_wk_iri(kgi_rdf_wk wk);
+/* The well-known term an IRI is, or KGI_WK_NONE. */
+kgi_rdf_wk kgi_rdf_wk_of(const char *iri);
 
 /* A term, borrowed for the duration of a callback. */
 typedef struct kgi_rdf_term {

@@ -9,6 +9,7 @@
 
 #include "model.h"
 #include "nt.h"
+#include "triples.h"
 #include "vocab.h"
 
 /* ---- the window: the recent input text, for messages (window.c) ---- */
@@ -90,17 +91,9 @@ void kgi_input_node(kgi_input *in, const kgi_term *t);
  * fails with "a literal of more than N bytes" (map.c), at the term when the window still
  * holds its start. kgi_input_triple asks it of every term. */
 bool kgi_input_term_fits(kgi_input *in, const kgi_term *t);
-/* The predicates the mapping treats apart (map.c); 0 is "not classified yet". */
-typedef enum kgi_pred {
-  KGI_PRED_OTHER = 1,
-  KGI_PRED_DEFAULT_SOURCE, /* kg:defaultSource */
-  KGI_PRED_LABEL,          /* rdfs:label */
-  KGI_PRED_TYPE,           /* rdf:type */
-  KGI_PRED_SAME_AS,        /* owl:sameAs */
-  KGI_PRED_PREDICATE,      /* rdf:predicate */
-  KGI_PRED_SUBJECT,        /* rdf:subject */
-  KGI_PRED_DERIVED         /* prov:wasDerivedFrom */
-} kgi_pred;
+/* A predicate as the mapping sees it (its kind): one of the RDF mapping's own terms
+ * (kgi_rdf_wk_of, core/triples.h; KGI_WK_NONE for any other), or kg:defaultSource. */
+enum { KGI_PRED_DEFAULT_SOURCE = KGI_WK_COUNT };
 /* Answer ahead what kgi_input_triple asks of a term alone (t->vocab_ok, and t->pred of a
  * predicate), so that a reader on a thread of its own spares the mapping that work. It reads
  * only the built-in vocabulary: any thread may call it. A term that fails the check is left

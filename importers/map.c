@@ -83,21 +83,10 @@ static bool check_term(kgi_input *in, const char *iri) {
   return !st;
 }
 
-static kgi_pred pred_kind(const char *iri) {
-  static const struct {
-    const char *iri;
-    kgi_pred kind;
-  } kinds[] = {{KG_NS "defaultSource", KGI_PRED_DEFAULT_SOURCE},
-               {KGI_RDFS_LABEL, KGI_PRED_LABEL},
-               {KGI_RDF_TYPE, KGI_PRED_TYPE},
-               {KGI_OWL_SAMEAS, KGI_PRED_SAME_AS},
-               {KGI_RDF_PREDICATE, KGI_PRED_PREDICATE},
-               {KGI_RDF_SUBJECT, KGI_PRED_SUBJECT},
-               {KGI_PROV_DERIVED, KGI_PRED_DERIVED}};
-  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-    if (strcmp(iri, kinds[i].iri) == 0)
-      return kinds[i].kind;
-  return KGI_PRED_OTHER;
+static unsigned pred_kind(const char *iri) {
+  kgi_rdf_wk wk = kgi_rdf_wk_of(iri);
+  return wk == KGI_WK_NONE && strcmp(iri, KG_NS "defaultSource") == 0 ? KGI_PRED_DEFAULT_SOURCE
+                                                                      : wk;
 }
 
 void kgi_term_prepare(kgi_term *t, bool is_pred) {
@@ -106,7 +95,7 @@ void kgi_term_prepare(kgi_term *t, bool is_pred) {
   kg_error_init(&local);
   t->vocab_ok = !checked || kgi_vocab_check_term(checked, &local) == KG_OK;
   if (is_pred && t->type == KGI_TERM_IRI)
-    t->pred = (uint8_t)pred_kind(t->str);
+    t->pred = (uint8_t)(1 + pred_kind(t->str));
 }
 
 /* check_term of the term's IRI, unless a reader answered it ahead */
@@ -233,16 +222,16 @@ static bool is_typing(kgi_input *in, const char *pred) {
 }
 
 /* An object that is a node: an edge, or the node's source. */
-static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, kgi_pred kind,
+static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, unsigned kind,
                              const kgi_term *o, kg_error *local) {
   kg_node *obj = node_for(in, o);
   if (!obj)
     return KG_OK; /* in->status is set */
-  if (kind == KGI_PRED_DERIVED && !subj->source) {
+  if (kind == KGI_WK_DERIVED && !subj->source) {
     subj->source = obj;
     return KG_OK;
   }
-  if (kind == KGI_PRED_SUBJECT)
+  if (kind == KGI_WK_SUBJECT)
     mark_candidate(in, subj);
   kg_edge *e;
   kg_status st = kg_graph_add_edge(&e, in->g, subj, pred, obj, local);
@@ -257,11 +246,11 @@ static kg_status object_node(kgi_input *in, kg_node *subj, const char *pred, kgi
 
 /* rdf:type, owl:sameAs and rdf:predicate name a class, an external id and a relation: their
  * objects are not nodes. */
-static kg_status object_name(kgi_input *in, kg_node *subj, const char *pred, kgi_pred kind,
+static kg_status object_name(kgi_input *in, kg_node *subj, const char *pred, unsigned kind,
                              const char *iri, kg_error *local) {
-  if (kind == KGI_PRED_TYPE)
+  if (kind == KGI_WK_TYPE)
     return kg_node_add_class(in->g, subj, iri, local);
-  if (kind == KGI_PRED_SAME_AS)
+  if (kind == KGI_WK_SAME_AS)
     return kg_node_add_same_as(in->g, subj, iri, local);
   kg_value v = {KG_VALUE_IRI, iri, NULL, NULL};
   return kg_node_add_value(in->g, subj, pred, &v, local);
@@ -277,7 +266,7 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
   const char *pred = p->str;
   if (!term_ok(in, p, pred))
     return;
-  kgi_pred kind = p->pred ? (kgi_pred)p->pred : pred_kind(pred);
+  unsigned kind = p->pred ? p->pred - 1u : pred_kind(pred);
   bool o_node = o->type != KGI_TERM_LITERAL;
   if (kind == KGI_PRED_DEFAULT_SOURCE && o_node) {
     kg_node *src = node_for(in, o);
@@ -301,12 +290,12 @@ void kgi_input_triple(kgi_input *in, const kgi_term *s, const kgi_term *p, const
     if (!literal_value(in, o, &v))
       return;
     token = v.lexical;
-    if (kind == KGI_PRED_LABEL && (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
+    if (kind == KGI_WK_LABEL && (v.kind == KG_VALUE_STRING || v.kind == KG_VALUE_LANGSTRING))
       st = kg_node_add_label(in->g, subj, v.lexical, v.lang, &local);
     else
       st = kg_node_add_value(in->g, subj, pred, &v, &local);
   } else if (o->type == KGI_TERM_IRI &&
-             (kind == KGI_PRED_TYPE || kind == KGI_PRED_SAME_AS || kind == KGI_PRED_PREDICATE)) {
+             (kind == KGI_WK_TYPE || kind == KGI_WK_SAME_AS || kind == KGI_WK_PREDICATE)) {
     if (!term_ok(in, o, o->str))
       return;
     token = o->str;

@@ -22,7 +22,7 @@ typedef struct kgi_term {
   /* what the mapping asks of a term alone, answered ahead by a reader on its own thread
      (kgi_term_prepare); 0: not answered, the mapping asks itself */
   uint8_t vocab_ok; /* the IRI, or a literal's datatype, passed the vocabulary's check */
-  uint8_t pred;     /* a predicate: its kgi_pred */
+  uint8_t pred;     /* a predicate: 1 + its kind (importer.h, KGI_PRED_DEFAULT_SOURCE) */
 } kgi_term;
 
 /* Decoding buffers, reused from line to line; zero-initialise, free with kgi_nt_dispose. */

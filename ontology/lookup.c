@@ -66,17 +66,11 @@ static const char *local_name(const kg_node *n) {
   return cut && cut[1] ? cut + 1 : NULL;
 }
 
-static bool same_folded(const char *a, const char *b) {
-  while (*a && fold(*a) == fold(*b))
-    a++, b++;
-  return *a == *b;
-}
-
 /* The best match of text among a node's names (see match), -1 none; the local name of its
  * IRI, typed whole, is as good as its name. */
 static int best_match(const kg_node *n, const char *text, size_t tl) {
   const char *local = local_name(n);
-  if (local && same_folded(local, text))
+  if (local && match(local, text, tl) == 0)
     return 0;
   int best = -1;
   for (uint32_t i = 0; i < n->nlabels && best != 0; i++) {

@@ -54,18 +54,20 @@ static void test_reserve(void) {
   kgi_reserve_init(&r);
   kgi_reserve_fill(&r);
   CHECK(r.nready == 0); /* nothing asked for yet: a small graph makes no blocks */
-  unsigned char *own = kgi_reserve_block(&r, true);
+  unsigned char *own = kgi_reserve_block(&r, KGI_RESERVE_BLOCK, true);
   CHECK(own && zeroed(own));
   kgi_reserve_fill(&r);
   CHECK(r.nready == KGI_RESERVE_MAX);
   void *ready = r.ready[r.nready - 1];
-  unsigned char *taken = kgi_reserve_block(&r, false); /* a ready one: zeroed all the same */
+  unsigned char *taken =
+      kgi_reserve_block(&r, KGI_RESERVE_BLOCK, false); /* a ready one: zeroed all the same */
   CHECK(taken == ready && zeroed(taken) && r.nready == KGI_RESERVE_MAX - 1);
   kgi_reserve_release(&r);
   CHECK(r.nready == 0);
   kgi_reserve_fill(&r);
   CHECK(r.nready == 0);
-  unsigned char *none = kgi_reserve_block(NULL, true); /* no reserve: allocated now */
+  unsigned char *none =
+      kgi_reserve_block(NULL, KGI_RESERVE_BLOCK, true); /* no reserve: allocated now */
   CHECK(none && zeroed(none));
   free(own);
   free(taken);
