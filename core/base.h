@@ -29,6 +29,27 @@ kg_status kgi_error_oom(kg_error *err);
 
 /* ---- memory ---- */
 
+/* AddressSanitizer sees the graph's blocks as one allocation each: the model tells it where
+ * its pieces are (a node, an edge, an array), with a poisoned gap after each, so that an
+ * overrun, or a use of a piece given up, is reported as it would be for a malloc'd one. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KGI_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KGI_ASAN 1
+#endif
+#endif
+#ifdef KGI_ASAN
+#include <sanitizer/asan_interface.h>
+#define KGI_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define KGI_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define KGI_REDZONE 16
+#else
+#define KGI_POISON(p, n) ((void)(p), (void)(n))
+#define KGI_UNPOISON(p, n) ((void)(p), (void)(n))
+#define KGI_REDZONE 0
+#endif
+
 void *kgi_malloc(size_t n);
 void *kgi_calloc(size_t n, size_t size);
 /* Memory for large tables and arenas (hash indexes, node and string storage), freed with

@@ -11,8 +11,9 @@
 _Static_assert(_Alignof(kg_node) <= 8 && _Alignof(kg_edge) <= 8, "blocks align to 8 bytes");
 _Static_assert(sizeof(kg_node) <= 104 && sizeof(kg_edge) <= 48, "the sizes model.h says");
 
-static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
-  n = (n + 7) & ~(size_t)7; /* nodes and edges hold pointers and 32-bit numbers */
+static void *block_alloc(kg_graph *g, size_t want, kg_error *err) {
+  /* nodes and edges hold pointers and 32-bit numbers; a sanitizer build keeps a gap after each */
+  size_t n = (want + KGI_REDZONE + 7) & ~(size_t)7;
   if (g->block_left < n) {
     if (kgi_grow((void **)&g->blocks, &g->capblocks, g->nblocks + 1, sizeof *g->blocks, err))
       return NULL;
@@ -25,10 +26,12 @@ static void *block_alloc(kg_graph *g, size_t n, kg_error *err) {
     g->blocks[g->nblocks++] = b;
     g->block_cur = b;
     g->block_left = size;
+    KGI_POISON(b, size); /* opened piece by piece */
   }
   void *r = g->block_cur;
   g->block_cur += n;
   g->block_left -= n;
+  KGI_UNPOISON(r, want);
   return r;
 }
 
@@ -55,18 +58,7 @@ kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err) {
 
 /* ---- per-element arrays ---- */
 
-#if defined(KG_DEBUG_POOL) || defined(__SANITIZE_ADDRESS__)
-#define ARRAYS_IN_BLOCKS 0 /* each its own allocation, so that overruns are seen */
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ARRAYS_IN_BLOCKS 0
-#endif
-#endif
-#ifndef ARRAYS_IN_BLOCKS
-#define ARRAYS_IN_BLOCKS 1
-#endif
-
-static bool in_blocks(size_t bytes) { return ARRAYS_IN_BLOCKS && bytes <= KGI_ARRAY_SMALL; }
+static bool in_blocks(size_t bytes) { return bytes <= KGI_ARRAY_SMALL; }
 
 /* The list of arrays of `bytes`: by 8-byte units, as block_alloc rounds them, so that every
  * array in list k has 8 k bytes, enough for any array that goes there. */
@@ -87,6 +79,7 @@ static void array_release(kg_graph *g, void *items, uint32_t n, size_t size) {
   if (in_blocks(bytes)) {
     *(void **)items = *free_list(g, bytes);
     *free_list(g, bytes) = items;
+    KGI_POISON(items, bytes);
   } else {
     free(items);
     g->big_arrays--;
@@ -110,9 +103,10 @@ kg_status kgi_array_grow(kg_graph *g, void **items, uint32_t n, size_t size, kg_
   }
   if (in_blocks(bytes)) {
     _Static_assert(sizeof(void *) <= 8, "an array given up holds the next one's address");
-    if ((p = *free_list(g, bytes)))
+    if ((p = *free_list(g, bytes))) {
+      KGI_UNPOISON(p, bytes);
       *free_list(g, bytes) = *(void **)p;
-    else if (!(p = block_alloc(g, bytes, err)))
+    } else if (!(p = block_alloc(g, bytes, err)))
       return KG_ENOMEM;
   } else {
     if (!(p = kgi_malloc(bytes)))
@@ -483,6 +477,7 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
       array_release(g, e->quals, e->nquals, sizeof *e->quals);
       e->quals = NULL;
       e->nquals = 0;
+      KGI_POISON(e, sizeof *e); /* nothing may use it from now on */
       continue;
     }
     e->index = (uint32_t)o;
@@ -505,6 +500,7 @@ kg_status kgi_graph_compact(kg_graph *g, const uint8_t *drop_node, const uint8_t
     kg_node *n = g->nodes[i];
     if (drop_node[i]) {
       node_dispose(g, n);
+      KGI_POISON(n, sizeof *n);
       continue;
     }
     n->index = (uint32_t)o;

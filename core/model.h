@@ -81,7 +81,7 @@ struct kg_graph {
  * hold n items and room for n up to a power of two. Up to KGI_ARRAY_SMALL bytes they live in
  * the graph's blocks, and one given up waits in a list by its size for the next array of that
  * size: no allocator header per array, and freeing the graph frees the blocks alone. Larger
- * ones, and all of them in a sanitizer build (so that overruns are seen), are malloc's.
+ * ones are malloc's. (A sanitizer build is told where each array is; see KGI_POISON.)
  * Give *items room for n + 1 items of `size` (moving them when it must).
  */
 kg_status kgi_array_grow(kg_graph *g, void **items, uint32_t n, size_t size, kg_error *err);
