@@ -222,7 +222,8 @@ static bool order_graph(const kg_graph *g, kg_node ***nodes, kg_edge ***out, siz
   *at = calloc(g->nnodes + 2, sizeof **at);
   if (!*nodes || !*out || !*at)
     return false;
-  memcpy(*nodes, g->nodes, g->nnodes * sizeof **nodes);
+  if (g->nnodes) /* an empty graph has no node array to copy from */
+    memcpy(*nodes, g->nodes, g->nnodes * sizeof **nodes);
   qsort(*nodes, g->nnodes, sizeof **nodes, by_node);
   size_t *next = *at + 1;
   for (size_t i = 0; i < g->nedges; i++)
