@@ -94,7 +94,12 @@ static kg_status finish(kgi_input *in, const char *given_base) {
     st = kgi_fold_statements(g, in->stmt_candidate, drop_node, drop_edge, in->err);
   if (!st) {
     settle_nodes(in, drop_node);
+    /* a default source that goes (nothing cites it, or it was a statement that folded) is
+       no longer the input's: the title is not read from a node the graph gave up */
+    bool source_goes = in->default_source && drop_node[in->default_source->index];
     st = kgi_graph_compact(g, drop_node, drop_edge, in->err);
+    if (!st && source_goes)
+      in->default_source = NULL;
   }
   if (!st)
     st = rebase(in, given_base);
