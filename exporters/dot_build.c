@@ -390,16 +390,27 @@ static size_t labels_not_drawn(const kg_node *n) {
 
 /* Nodes folded into the node they belong to (the overview's statements and figures): shown,
  * though not as nodes of their own. */
-static size_t folded_nodes(const kgi_view *v, const kg_graph *g) {
+static size_t mark_folded(const uint32_t *first, const uint32_t *next, size_t owner,
+                          const kgi_view *v, const kg_graph *g, uint8_t *folded) {
   size_t n = 0;
-  for (size_t i = 0; i < g->nnodes; i++) {
-    if (!v->node_shown[i])
-      continue;
-    for (uint32_t k = v->said_first[i]; k; k = v->said_next[k - 1])
-      n += !v->node_shown[k - 1];
-    for (uint32_t k = v->figure_first[i]; k; k = v->figure_next[k - 1])
-      n += !v->node_shown[k - 1];
+  for (uint32_t k = first[owner]; k; k = next[k - 1]) {
+    uint32_t item = g->edges[k - 1]->src->index;
+    n += !v->node_shown[item] && !folded[item];
+    folded[item] = 1;
   }
+  return n;
+}
+
+static size_t folded_nodes(const kgi_view *v, const kg_graph *g) {
+  uint8_t *folded = kgi_calloc(g->nnodes + 1, 1); /* a quote said by two is one node */
+  if (!folded)
+    return 0; /* the report then counts them with the nodes left out */
+  size_t n = 0;
+  for (size_t i = 0; i < g->nnodes; i++)
+    if (v->node_shown[i])
+      n += mark_folded(v->said_first, v->said_next, i, v, g, folded) +
+           mark_folded(v->figure_first, v->figure_next, i, v, g, folded);
+  free(folded);
   return n;
 }
 

@@ -79,7 +79,8 @@ typedef struct kgi_view {
   kgi_view_kind kind;
   uint8_t *node_shown, *edge_shown; /* by index */
   /* per node, the statements it made (quotes saidBy it) and the figures of it (quantities
-     quantityOf it): lists by node index + 1, 0 ends */
+     quantityOf it): lists of the saidBy and quantityOf edges, first by node index, next by
+     edge index, each entry an edge index + 1, 0 ends */
   uint32_t *said_first, *said_next, *figure_first, *figure_next;
 } kgi_view;
 

@@ -25,19 +25,20 @@ static bool actor(const kg_node *n) {
          kgi_show_is(n, "GovernmentOrganization") || kgi_show_is(n, "NewsOrganization");
 }
 
-/* Prepend node `item` to the list of node `owner` (first/next by node index, 0 = end). */
-static void push(uint32_t *first, uint32_t *next, uint32_t owner, uint32_t item) {
-  next[item] = first[owner];
-  first[owner] = item + 1;
+/* Prepend edge `i` (item saidBy or quantityOf owner) to the list of its owner, the edge's
+ * target: lists are by edge, so a quote said by two people is in both their lists. */
+static void push(uint32_t *first, uint32_t *next, const kg_edge *e) {
+  next[e->index] = first[e->tgt->index];
+  first[e->tgt->index] = e->index + 1;
 }
 
 static void fold(kgi_view *v, const kg_graph *g) {
   for (size_t i = 0; i < g->nedges; i++) {
     const kg_edge *e = g->edges[i];
     if (strcmp(e->pred, KG_NS "saidBy") == 0 && kgi_show_is(e->src, "Quote"))
-      push(v->said_first, v->said_next, e->tgt->index, e->src->index);
+      push(v->said_first, v->said_next, e);
     else if (strcmp(e->pred, KG_NS "quantityOf") == 0 && kgi_show_is(e->src, "Quantity"))
-      push(v->figure_first, v->figure_next, e->tgt->index, e->src->index);
+      push(v->figure_first, v->figure_next, e);
   }
 }
 
@@ -87,9 +88,9 @@ kg_status kgi_view_build(kgi_view *v, const kg_graph *g, kgi_view_kind kind, kg_
   v->node_shown = kgi_malloc(nn);
   v->edge_shown = kgi_malloc(ne);
   v->said_first = kgi_calloc(nn, sizeof *v->said_first);
-  v->said_next = kgi_calloc(nn, sizeof *v->said_next);
+  v->said_next = kgi_calloc(ne, sizeof *v->said_next);
   v->figure_first = kgi_calloc(nn, sizeof *v->figure_first);
-  v->figure_next = kgi_calloc(nn, sizeof *v->figure_next);
+  v->figure_next = kgi_calloc(ne, sizeof *v->figure_next);
   if (!v->node_shown || !v->edge_shown || !v->said_first || !v->said_next || !v->figure_first ||
       !v->figure_next) {
     kgi_view_dispose(v);
@@ -125,7 +126,7 @@ size_t kgi_view_statements(const kgi_view *v, const kg_node *n) {
 
 void kgi_view_put_statements(kgi_buf *b, const kgi_view *v, const kg_graph *g, const kg_node *n) {
   for (uint32_t k = v->said_first ? v->said_first[n->index] : 0; k; k = v->said_next[k - 1]) {
-    const kg_node *q = g->nodes[k - 1];
+    const kg_node *q = g->edges[k - 1]->src;
     const char *text = kgi_show_quote(q);
     const kg_value *date = kgi_show_value(q, KG_NS "date");
     kgi_buf_puts(b, "\n");
@@ -141,6 +142,6 @@ void kgi_view_put_statements(kgi_buf *b, const kgi_view *v, const kg_graph *g, c
 void kgi_view_put_figures(kgi_buf *b, const kgi_view *v, const kg_graph *g, const kg_node *n) {
   for (uint32_t k = v->figure_first ? v->figure_first[n->index] : 0; k; k = v->figure_next[k - 1]) {
     kgi_buf_puts(b, "\n");
-    kgi_show_amount(b, g->nodes[k - 1]);
+    kgi_show_amount(b, g->edges[k - 1]->src);
   }
 }

@@ -56,6 +56,28 @@ for view in overview full timeline; do
   "$bin" -q -f dot --view $view -o "$tmp/$view-large.dot" "$tmp/g.nt"
   grep -q 'layout=sfdp' "$tmp/$view-large.dot" || fail "the $view of a large graph is not in its large-graph mode"
 done
+# a statement made jointly, a figure of two things: folded into each of its owners, listed
+# in the interleaved order that once tied the overview's lists into a loop (the export never
+# ended) and counted once in the -v report
+cat >"$tmp/joint.ttl" <<'TTL'
+@prefix kg: <https://kgexport.org/ns#> .
+@prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix : <http://example.org/> .
+:a a kg:Person ; rdfs:label "Ann" . :b a kg:Person ; rdfs:label "Bo" .
+:a kg:invitedBy :b .
+:q1 a kg:Quote ; schema:text "first words" . :q2 a kg:Quote ; schema:text "second words" .
+:q1 kg:saidBy :b . :q2 kg:saidBy :a . :q1 kg:saidBy :a . :q2 kg:saidBy :b .
+TTL
+timeout 60 "$bin" -v -f dot -o "$tmp/joint.dot" "$tmp/joint.ttl" 2>"$tmp/joint.err" ||
+  fail "the overview of a joint statement: exit $? $(head -3 "$tmp/joint.err")"
+for who in Ann Bo; do
+  grep -A3 "label=\"$who\\\\n(2 statements)" "$tmp/joint.dot" | grep -q 'first words.*second words\|second words.*first words' ||
+    fail "$who's node does not hold both joint statements: $(grep -A3 "$who" "$tmp/joint.dot")"
+done
+grep -q 'statements and figures folded into their node: 2$' "$tmp/joint.err" ||
+  fail "the -v report: $(cat "$tmp/joint.err")"
+! grep -q 'nodes left out by the view' "$tmp/joint.err" || fail "the -v report: $(cat "$tmp/joint.err")"
 # data formats have no views
 set +e
 "$bin" -f graphml --view full >/dev/null 2>"$tmp/err"
