@@ -5,6 +5,8 @@
  */
 #include "vocab.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +49,13 @@ static bool date_bounds(const kg_value *v, char *first, char *last, size_t size)
     snprintf(last, size, "%s", v->lexical);
     return true;
   }
-  /* [-]YYYY[-MM[-DD]] (the model checked it): a year of any length, and its sign */
+  /* [-]YYYY[-MM[-DD]] (the model checked it): a year of any length, and its sign; one
+     beyond what a long holds (19 digits) has no interval here, rather than a wrong one */
   char *rest;
+  errno = 0;
   long y = strtol(v->lexical, &rest, 10);
+  if (errno == ERANGE || y == LONG_MIN)
+    return false;
   int m = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
   int d = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
   const char *sign = y < 0 ? "-" : "";

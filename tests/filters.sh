@@ -50,4 +50,7 @@ set +e
 "$bin" --focus nobody >/dev/null 2>&1; [ $? -eq 64 ] || fail "an unknown focus is not exit 64"
 "$bin" --types Persn >/dev/null 2>&1; [ $? -eq 64 ] || fail "an unknown type is not exit 64"
 "$bin" --from 2025-13 >/dev/null 2>&1; [ $? -eq 64 ] || fail "a bad date is not exit 64"
+# a year beyond what kgexport computes with (19 digits): refused, not wrapped around
+"$bin" --from=-99999999999999999999 >/dev/null 2>"$tmp/err"; code=$?
+[ $code -eq 64 ] && grep -q 'is out of range' "$tmp/err" || fail "a year of 20 digits: exit $code, $(cat "$tmp/err")"
 echo "filters: as promised"
