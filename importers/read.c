@@ -194,8 +194,16 @@ kg_status kgi_read_start(kgi_reading **out, const kgi_importer *fmt, const char 
 }
 
 kg_status kgi_read_feed(kgi_reading *r, const char *data, size_t n, bool at_end) {
-  if (!r->st)
-    r->st = feed(&r->in, data, n, at_end);
+  /* a buffer handed over whole goes to the reader in the chunks a file is read in: the
+     window keeps no more of it, and libxml2 and raptor (whose XML parser takes an int
+     length) never see more than a chunk */
+  do {
+    size_t k = n < CHUNK ? n : CHUNK;
+    if (!r->st)
+      r->st = feed(&r->in, data, k, at_end && k == n);
+    data += k;
+    n -= k;
+  } while (!r->st && n);
   return r->st;
 }
 

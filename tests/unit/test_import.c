@@ -252,7 +252,53 @@ static void test_edges_after_import(void) {
   kg_graph_free(g);
 }
 
+/* A GraphML document of 1.7 MB handed over whole (kg_import_buffer) goes to the reader in
+ * the chunks a file is read in (libxml2 takes an int length, so a buffer over 2 GB could not
+ * go at once; that size is not tried here): it is read whole, and an error near its end
+ * keeps its line and column across the chunks. */
+static char *graphml_of(size_t n, size_t bad_edge) {
+  size_t cap = 200 + n * 64, len = 0;
+  char *s = malloc(cap);
+  if (!s)
+    return NULL;
+  len += (size_t)snprintf(s + len, cap - len,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                          "<graph edgedefault=\"directed\">\n");
+  for (size_t i = 0; i < n; i++)
+    len += (size_t)snprintf(s + len, cap - len, "<node id=\"n%zu\"/>\n", i);
+  for (size_t i = 0; i < n; i++)
+    len += (size_t)snprintf(s + len, cap - len,
+                            i == bad_edge ? "<edge source=\"n%zu\" <oops/>\n"
+                                          : "<edge source=\"n%zu\" target=\"n%zu\"/>\n",
+                            i, (i + 1) % n);
+  snprintf(s + len, cap - len, "</graph>\n</graphml>\n");
+  return s;
+}
+
+static void test_large_buffer(void) {
+  const size_t n = 30000;
+  char *doc = graphml_of(n, n);
+  kg_graph *g = NULL;
+  kg_error err;
+  kg_error_init(&err);
+  CHECK(doc && strlen(doc) > 1500000);
+  CHECK(doc && kg_import_buffer(&g, doc, strlen(doc), "big.graphml", "graphml",
+                                "https://example.org/", &err) == KG_OK);
+  CHECK(g && kg_graph_node_count(g) == n && kg_graph_edge_count(g) == n);
+  kg_graph_free(g);
+  free(doc);
+  doc = graphml_of(n, n - 1000); /* on line 3 + n + (n - 1000) + 1 */
+  g = NULL;
+  kg_error_init(&err);
+  CHECK(doc && kg_import_buffer(&g, doc, strlen(doc), "big.graphml", "graphml",
+                                "https://example.org/", &err) == KG_EDATA);
+  CHECK(!g && strstr(err.message, "big.graphml:59004:23: not well-formed XML") == err.message);
+  free(doc);
+}
+
 int main(void) {
+  test_large_buffer();
   test_edges_after_import();
   test_max_term_bytes();
   test_api_checks_terms();
