@@ -176,7 +176,7 @@ static void *arena_grow(arena *a, size_t req) {
 static void *arena_alloc(void *state, size_t req) {
   arena *a = state;
   req = (req + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-  if (req <= (size_t)(a->end - a->at)) {
+  if (a->at && req <= (size_t)(a->end - a->at)) { /* none before the first block */
     void *p = a->at; /* zeroed: the blocks are calloc'd and never reused */
     a->at += req;
     return p;
