@@ -60,6 +60,15 @@ kg_status kg_graph_new(kg_graph **out, const char *base, kg_error *err) {
 
 static bool in_blocks(size_t bytes) { return bytes <= KGI_ARRAY_SMALL; }
 
+/* A sanitizer build never hands out an array given up: it stays poisoned, so a pointer kept
+ * into it past a growth that moved it is reported whenever it is used, not only until the
+ * next array of its size takes it. */
+#ifdef KGI_ASAN
+#define REUSE_ARRAYS 0
+#else
+#define REUSE_ARRAYS 1
+#endif
+
 /* The list of arrays of `bytes`: by 8-byte units, as block_alloc rounds them, so that every
  * array in list k has 8 k bytes, enough for any array that goes there. */
 static void **free_list(kg_graph *g, size_t bytes) { return &g->array_free[(bytes + 7) / 8]; }
@@ -103,7 +112,7 @@ kg_status kgi_array_grow(kg_graph *g, void **items, uint32_t n, size_t size, kg_
   }
   if (in_blocks(bytes)) {
     _Static_assert(sizeof(void *) <= 8, "an array given up holds the next one's address");
-    if ((p = *free_list(g, bytes))) {
+    if (REUSE_ARRAYS && (p = *free_list(g, bytes))) {
       KGI_UNPOISON(p, bytes);
       *free_list(g, bytes) = *(void **)p;
     } else if (!(p = block_alloc(g, bytes, err)))

@@ -404,7 +404,7 @@ static size_t mark_folded(const uint32_t *first, const uint32_t *next, size_t ow
 static size_t folded_nodes(const kgi_view *v, const kg_graph *g) {
   uint8_t *folded = kgi_calloc(g->nnodes + 1, 1); /* a quote said by two is one node */
   if (!folded)
-    return 0; /* the report then counts them with the nodes left out */
+    return 0; /* counted as out of memory: the export ends with KG_ENOMEM */
   size_t n = 0;
   for (size_t i = 0; i < g->nnodes; i++)
     if (v->node_shown[i])

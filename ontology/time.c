@@ -44,18 +44,19 @@ static const kg_value *find_value(const kgi_prop *props, uint32_t n, const char 
 
 /* First and last day a date value covers: "2026-04" covers 2026-04-01 .. 2026-04-30. */
 static bool date_bounds(const kg_value *v, char *first, char *last, size_t size) {
-  if (v->kind == KG_VALUE_DATETIME) {
-    snprintf(first, size, "%s", v->lexical);
-    snprintf(last, size, "%s", v->lexical);
-    return true;
-  }
-  /* [-]YYYY[-MM[-DD]] (the model checked it): a year of any length, and its sign; one
-     beyond what a long holds (19 digits) has no interval here, rather than a wrong one */
+  /* [-]YYYY[-MM[-DD]] or a dateTime (the model checked it): a year of any length, and its
+     sign; one beyond what a long holds (19 digits) has no interval here, rather than a wrong
+     one */
   char *rest;
   errno = 0;
   long y = strtol(v->lexical, &rest, 10);
   if (errno == ERANGE || y == LONG_MIN)
     return false;
+  if (v->kind == KG_VALUE_DATETIME) {
+    snprintf(first, size, "%s", v->lexical);
+    snprintf(last, size, "%s", v->lexical);
+    return true;
+  }
   int m = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
   int d = rest[0] == '-' ? (int)strtol(rest + 1, &rest, 10) : 1;
   const char *sign = y < 0 ? "-" : "";
