@@ -253,6 +253,8 @@ const kgi_prefix kgi_prefixes[] = {
     {"wdt", "http://www.wikidata.org/prop/direct/"},
     {NULL, NULL},
 };
+/* the RDF writers keep a set of these as the bits of an unsigned (kgi_rdf_prefixes_used) */
+_Static_assert(sizeof kgi_prefixes / sizeof kgi_prefixes[0] - 1 <= 32, "a bit per prefix");
 
 void kgi_buf_put_curie(kgi_buf *b, const char *iri) {
   for (const kgi_prefix *p = kgi_prefixes; p->prefix; p++) {
