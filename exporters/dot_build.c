@@ -169,7 +169,17 @@ static void put_folded(kgi_buf *b, const kgi_dot *d, const kg_node *n) {
 }
 
 /* Classes; IRI (or blank id); source; then every literal value: the drawing's details. */
-static void put_node_tooltip(kgi_buf *b, const kg_node *n) {
+/* The name of the source a node or edge cites: made once per source in a row (most of a
+ * graph cites one), since a name is chosen among all the source's labels. */
+static const char *source_name(kgi_dot *d, const kg_node *source) {
+  if (d->named_source != source) {
+    d->named_source = source;
+    d->source_name = kgi_show_name(source);
+  }
+  return d->source_name;
+}
+
+static void put_node_tooltip(kgi_dot *d, kgi_buf *b, const kg_node *n) {
   for (uint32_t i = 0; i < n->nclasses; i++) {
     kgi_buf_puts(b, i ? ", " : "");
     kgi_buf_put_curie(b, n->classes[i]);
@@ -178,7 +188,7 @@ static void put_node_tooltip(kgi_buf *b, const kg_node *n) {
   kgi_buf_puts(b, n->iri ? n->iri : n->id);
   if (n->source) {
     kgi_buf_puts(b, "; source: ");
-    kgi_buf_puts(b, kgi_show_name(n->source));
+    kgi_buf_puts(b, source_name(d, n->source));
   }
   for (uint32_t i = 0; i < n->nprops; i++) {
     kgi_buf_puts(b, "; ");
@@ -240,7 +250,7 @@ static kg_status add_node(kgi_dot *d, const kg_node *n) {
   if ((st = kgi_dot_set_text(d, an, "label", ESC_LABEL)))
     return st;
   kgi_buf_clear(&d->text);
-  put_node_tooltip(&d->text, n);
+  put_node_tooltip(d, &d->text, n);
   kgi_view_put_statements(&d->text, d->view, d->g, n);
   if ((st = kgi_dot_set_text(d, an, "tooltip", ESC_TOOLTIP)) ||
       (st = kgi_dot_set_plain(d, an, "shape", s->shape)) ||
@@ -282,7 +292,7 @@ static kg_status add_nodes(kgi_dot *d) {
 /* ---- edges ---- */
 
 /* "kg:holdsOffice; kg:role: President; kg:startDate: 2025-10; source: ..." */
-static void put_edge_tooltip(kgi_buf *b, const kg_edge *e) {
+static void put_edge_tooltip(kgi_dot *d, kgi_buf *b, const kg_edge *e) {
   kgi_buf_put_curie(b, e->pred);
   for (uint32_t i = 0; i < e->nquals; i++) {
     kgi_buf_puts(b, "; ");
@@ -292,7 +302,7 @@ static void put_edge_tooltip(kgi_buf *b, const kg_edge *e) {
   }
   if (e->source) {
     kgi_buf_puts(b, "; source: ");
-    kgi_buf_puts(b, kgi_show_name(e->source));
+    kgi_buf_puts(b, source_name(d, e->source));
   }
 }
 
@@ -308,7 +318,7 @@ static kg_status add_edge(kgi_dot *d, const kg_edge *e) {
   if (!d->large && (st = kgi_dot_set_text(d, ae, "label", ESC_LABEL)))
     return st;
   kgi_buf_clear(&d->text);
-  put_edge_tooltip(&d->text, e);
+  put_edge_tooltip(d, &d->text, e);
   if ((st = kgi_dot_set_text(d, ae, "tooltip", ESC_TOOLTIP)))
     return st;
   if (kgi_show_is_context(e) && ((st = kgi_dot_set_plain(d, ae, "style", "dashed")) ||

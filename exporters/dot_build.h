@@ -56,7 +56,9 @@ typedef struct kgi_dot {
   /* every drawn node has a position (kg:positionX/Y, e.g. Gephi's layout): the graph asks
      for nop2 (neato -n2), which keeps them; no legend, boxes or axis that would need places */
   bool fixed;
-  bool arena; /* only written: its memory in an arena (kgi_dot_disc) */
+  bool arena;                  /* only written: its memory in an arena (kgi_dot_disc) */
+  const kg_node *named_source; /* the source whose name source_name() found last */
+  const char *source_name;
   kg_error *err;
 } kgi_dot;
 

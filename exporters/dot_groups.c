@@ -84,9 +84,9 @@ kg_status kgi_dot_add_legend(kgi_dot *d) {
 /* ---- countries ---- */
 
 /* An edge that says its source acts for its target country (an office, a mandate). */
-static bool acts_for_country(const kg_edge *e) {
+static bool acts_for_country(const kgi_view *v, const kg_edge *e) {
   return (strcmp(e->pred, KG_NS "holdsOffice") == 0 || strcmp(e->pred, KG_NS "represents") == 0) &&
-         kgi_show_is(e->tgt, "Country") && !kgi_show_is(e->src, "Country");
+         kgi_view_is(v, e->tgt, "Country") && !kgi_view_is(v, e->src, "Country");
 }
 
 /*
@@ -108,7 +108,7 @@ kg_status kgi_dot_add_country_clusters(kgi_dot *d) {
   }
   for (size_t i = 0; i < g->nedges; i++) {
     const kg_edge *e = g->edges[i];
-    if (!acts_for_country(e) || !d->view->node_shown[e->src->index] ||
+    if (!acts_for_country(d->view, e) || !d->view->node_shown[e->src->index] ||
         !d->view->node_shown[e->tgt->index])
       continue;
     uint32_t a = e->src->index;

@@ -143,9 +143,14 @@ bool kgi_show_amount(kgi_buf *b, const kg_node *n) {
   return true;
 }
 
-const char *kgi_show_quote(const kg_node *n) {
+const char *kgi_show_words(const kg_node *n) {
   const kg_value *text = kgi_show_value(n, KGI_SCHEMA "text");
-  return text && kgi_show_is(n, "Quote") ? text->lexical : NULL;
+  return text ? text->lexical : NULL;
+}
+
+const char *kgi_show_quote(const kg_node *n) {
+  const char *words = kgi_show_words(n);
+  return words && kgi_show_is(n, "Quote") ? words : NULL;
 }
 
 bool kgi_show_is(const kg_node *n, const char *cls) {

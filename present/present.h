@@ -51,6 +51,8 @@ void kgi_show_dates(kgi_buf *b, const char *sep, const kg_node *n, const char *s
 bool kgi_show_amount(kgi_buf *b, const kg_node *n);
 /* The text of a quote (schema:text of a kg:Quote), or NULL. */
 const char *kgi_show_quote(const kg_node *n);
+/* A node's schema:text, whatever its class, or NULL (for a node known to be a quote). */
+const char *kgi_show_words(const kg_node *n);
 /* Does the node's style say it is of this kind (a kg: class local name)? */
 bool kgi_show_is(const kg_node *n, const char *cls);
 /* Edges that say what something is about (topic, about): context, drawn light. */
@@ -82,10 +84,15 @@ typedef struct kgi_view {
      quantityOf it): lists of the saidBy and quantityOf edges, first by node index, next by
      edge index, each entry an edge index + 1, 0 ends */
   uint32_t *said_first, *said_next, *figure_first, *figure_next;
+  /* per node, its style (kgi_style_for, once: its cost grows with the node's classes, and
+     the views ask it per edge) */
+  const kgi_style **style;
 } kgi_view;
 
 kg_status kgi_view_build(kgi_view *v, const kg_graph *g, kgi_view_kind kind, kg_error *err);
 void kgi_view_dispose(kgi_view *v);
+/* kgi_show_is, from the view's table. */
+bool kgi_view_is(const kgi_view *v, const kg_node *n, const char *cls);
 /* Does a timeline place this node on its axis (a dated event or deadline)? */
 bool kgi_view_on_axis(const kg_node *n);
 /* How many statements a node made (folded into it by the overview). */

@@ -19,10 +19,16 @@ bool kgi_view_on_axis(const kg_node *n) {
          kgi_node_interval(n, a, b, sizeof a);
 }
 
+bool kgi_view_is(const kgi_view *v, const kg_node *n, const char *cls) {
+  const char *c = v->style[n->index]->cls;
+  return c && strcmp(c, cls) == 0;
+}
+
 /* An actor of a timeline: a person, a body, a country. */
-static bool actor(const kg_node *n) {
-  return kgi_show_is(n, "Person") || kgi_show_is(n, "Country") || kgi_show_is(n, "Organization") ||
-         kgi_show_is(n, "GovernmentOrganization") || kgi_show_is(n, "NewsOrganization");
+static bool actor(const kgi_view *v, const kg_node *n) {
+  return kgi_view_is(v, n, "Person") || kgi_view_is(v, n, "Country") ||
+         kgi_view_is(v, n, "Organization") || kgi_view_is(v, n, "GovernmentOrganization") ||
+         kgi_view_is(v, n, "NewsOrganization");
 }
 
 /* Prepend edge `i` (item saidBy or quantityOf owner) to the list of its owner, the edge's
@@ -35,9 +41,9 @@ static void push(uint32_t *first, uint32_t *next, const kg_edge *e) {
 static void fold(kgi_view *v, const kg_graph *g) {
   for (size_t i = 0; i < g->nedges; i++) {
     const kg_edge *e = g->edges[i];
-    if (strcmp(e->pred, KG_NS "saidBy") == 0 && kgi_show_is(e->src, "Quote"))
+    if (strcmp(e->pred, KG_NS "saidBy") == 0 && kgi_view_is(v, e->src, "Quote"))
       push(v->said_first, v->said_next, e);
-    else if (strcmp(e->pred, KG_NS "quantityOf") == 0 && kgi_show_is(e->src, "Quantity"))
+    else if (strcmp(e->pred, KG_NS "quantityOf") == 0 && kgi_view_is(v, e->src, "Quantity"))
       push(v->figure_first, v->figure_next, e);
   }
 }
@@ -69,12 +75,11 @@ static void select_overview(kgi_view *v, const kg_graph *g) {
 static void select_timeline(kgi_view *v, const kg_graph *g) {
   for (size_t i = 0; i < g->nnodes; i++)
     v->node_shown[i] = kgi_view_on_axis(g->nodes[i]);
-  /* actors attached to the events they took part in */
+  /* actors attached to the events they took part in (node_shown: on the axis, so far) */
   for (size_t i = 0; i < g->nedges; i++) {
     const kg_edge *e = g->edges[i];
-    bool ends = (v->node_shown[e->tgt->index] && actor(e->src) && kgi_view_on_axis(e->tgt)) ||
-                (v->node_shown[e->src->index] && actor(e->tgt) && kgi_view_on_axis(e->src));
-    v->edge_shown[i] = ends;
+    v->edge_shown[i] = (v->node_shown[e->tgt->index] && actor(v, e->src)) ||
+                       (v->node_shown[e->src->index] && actor(v, e->tgt));
   }
   for (size_t i = 0; i < g->nedges; i++)
     if (v->edge_shown[i])
@@ -91,11 +96,14 @@ kg_status kgi_view_build(kgi_view *v, const kg_graph *g, kgi_view_kind kind, kg_
   v->said_next = kgi_calloc(ne, sizeof *v->said_next);
   v->figure_first = kgi_calloc(nn, sizeof *v->figure_first);
   v->figure_next = kgi_calloc(ne, sizeof *v->figure_next);
+  v->style = kgi_malloc(nn * sizeof *v->style);
   if (!v->node_shown || !v->edge_shown || !v->said_first || !v->said_next || !v->figure_first ||
-      !v->figure_next) {
+      !v->figure_next || !v->style) {
     kgi_view_dispose(v);
     return kgi_error_oom(err);
   }
+  for (size_t i = 0; i < g->nnodes; i++)
+    v->style[i] = kgi_style_for(g->nodes[i]);
   memset(v->node_shown, 1, nn);
   memset(v->edge_shown, 1, ne);
   if (kind == KGI_VIEW_OVERVIEW) {
@@ -114,6 +122,7 @@ void kgi_view_dispose(kgi_view *v) {
   free(v->said_next);
   free(v->figure_first);
   free(v->figure_next);
+  free(v->style);
   memset(v, 0, sizeof *v);
 }
 
@@ -127,7 +136,7 @@ size_t kgi_view_statements(const kgi_view *v, const kg_node *n) {
 void kgi_view_put_statements(kgi_buf *b, const kgi_view *v, const kg_graph *g, const kg_node *n) {
   for (uint32_t k = v->said_first ? v->said_first[n->index] : 0; k; k = v->said_next[k - 1]) {
     const kg_node *q = g->edges[k - 1]->src;
-    const char *text = kgi_show_quote(q);
+    const char *text = kgi_show_words(q); /* a quote's: fold listed only quotes */
     const kg_value *date = kgi_show_value(q, KG_NS "date");
     kgi_buf_puts(b, "\n");
     if (date)
