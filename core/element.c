@@ -84,8 +84,93 @@ static bool same_value(const kg_value *a, const kg_value *b) {
          a->datatype == b->datatype;
 }
 
-/* Add to a small per-element array unless present. Per-element arrays are short (a node's
- * own properties), so the linear duplicate check stays cheap. */
+/*
+ * Duplicates in a per-element array (a node's classes, labels, values, external ids, implied
+ * classes; an edge's qualifiers): most are short and read whole. Past LINEAR_MAX items the
+ * graph's element index answers instead, keyed by the array's field (the address of
+ * n->labels and the like, which stays put) and the item: a hostile node with 200,000 labels
+ * made reading quadratic (8 s). An index entry is a position in its array; a candidate is
+ * compared with what this array holds there, so an entry of another array with the same hash
+ * can only find a true duplicate.
+ */
+#define LINEAR_MAX 32
+
+typedef bool (*same_item)(const void *item, const void *key);
+
+typedef struct item_probe {
+  const char *items;
+  uint32_t n;
+  size_t size;
+  same_item same;
+  const void *key;
+} item_probe;
+
+static bool probe_item(void *ctx, uint32_t v) {
+  const item_probe *p = ctx;
+  return v < p->n && p->same(p->items + v * p->size, p->key);
+}
+
+static bool has_item(const kg_graph *g, const void *items, uint32_t n, size_t size, same_item same,
+                     const void *key, uint64_t hash) {
+  if (n <= LINEAR_MAX) {
+    for (uint32_t i = 0; i < n; i++)
+      if (same((const char *)items + i * size, key))
+        return true;
+    return false;
+  }
+  item_probe p = {items, n, size, same, key};
+  return kgi_index_find(&g->elem_ix, hash, probe_item, &p) != NULL;
+}
+
+/* Item n - 1 was added with `hash`: indexed once the array is past LINEAR_MAX, the items
+ * before it as it passes (their hashes by item_hash). */
+static kg_status index_item(kg_graph *g, const void *field, const void *items, uint32_t n,
+                            size_t size, uint64_t (*item_hash)(const void *field, const void *item),
+                            uint64_t hash, kg_error *err) {
+  if (n <= LINEAR_MAX)
+    return KG_OK;
+  for (uint32_t i = n == LINEAR_MAX + 1 ? 0 : n - 1; i < n; i++) {
+    uint64_t h = i == n - 1 ? hash : item_hash(field, (const char *)items + i * size);
+    kg_status st = kgi_index_put(&g->elem_ix, h, i, err);
+    if (st)
+      return st;
+  }
+  return KG_OK;
+}
+
+static uint64_t ptr_hash(uint64_t h, const void *p) { return kgi_hash_mix(h, (uintptr_t)p); }
+
+static bool same_prop(const void *item, const void *key) {
+  const kgi_prop *a = item, *b = key;
+  return a->pred == b->pred && same_value(&a->value, &b->value);
+}
+
+static uint64_t prop_hash(const void *field, const void *item) {
+  const kgi_prop *p = item;
+  uint64_t h = ptr_hash(ptr_hash((uintptr_t)field, p->pred), p->value.lexical);
+  return ptr_hash(ptr_hash(ptr_hash(h, p->value.lang), p->value.datatype),
+                  (const void *)(uintptr_t)p->value.kind);
+}
+
+static bool same_str(const void *item, const void *key) {
+  return *(const char *const *)item == *(const char *const *)key;
+}
+
+static uint64_t str_hash(const void *field, const void *item) {
+  return ptr_hash((uintptr_t)field, *(const char *const *)item);
+}
+
+static bool same_label(const void *item, const void *key) {
+  const kgi_label *a = item, *b = key;
+  return a->text == b->text && a->lang == b->lang;
+}
+
+static uint64_t label_hash(const void *field, const void *item) {
+  const kgi_label *l = item;
+  return ptr_hash(ptr_hash((uintptr_t)field, l->text), l->lang);
+}
+
+/* Add to a per-element array unless present. */
 static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, const char *pred,
                           const kg_value *v, kg_error *err) {
   if (!pred)
@@ -98,13 +183,13 @@ static kg_status add_prop(kg_graph *g, kgi_prop **items, uint32_t *n, const char
     return st;
   if ((st = kgi_graph_intern_value(g, &p.value, v, err)))
     return st;
-  for (uint32_t i = 0; i < *n; i++)
-    if ((*items)[i].pred == p.pred && same_value(&(*items)[i].value, &p.value))
-      return KG_OK;
+  uint64_t h = *n >= LINEAR_MAX ? prop_hash(items, &p) : 0;
+  if (has_item(g, *items, *n, sizeof p, same_prop, &p, h))
+    return KG_OK;
   if (kgi_array_grow(g, (void **)items, *n, sizeof **items, err))
     return KG_ENOMEM;
   (*items)[(*n)++] = p;
-  return KG_OK;
+  return index_item(g, items, *items, *n, sizeof p, prop_hash, h, err);
 }
 
 static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, const char *s,
@@ -112,13 +197,13 @@ static kg_status add_str(kg_graph *g, const char ***items, uint32_t *n, const ch
   const char *in = kgi_pool_intern(&g->pool, s);
   if (!in)
     return kgi_error_oom(err);
-  for (uint32_t i = 0; i < *n; i++)
-    if ((*items)[i] == in)
-      return KG_OK;
+  uint64_t h = *n >= LINEAR_MAX ? str_hash(items, &in) : 0;
+  if (has_item(g, *items, *n, sizeof in, same_str, &in, h))
+    return KG_OK;
   if (kgi_array_grow(g, (void **)items, *n, sizeof **items, err))
     return KG_ENOMEM;
   (*items)[(*n)++] = in;
-  return KG_OK;
+  return index_item(g, items, *items, *n, sizeof in, str_hash, h, err);
 }
 
 kg_status kg_node_add_class(kg_graph *g, kg_node *n, const char *class_iri, kg_error *err) {
@@ -156,15 +241,14 @@ kg_status kg_node_add_label(kg_graph *g, kg_node *n, const char *text, const cha
   const char *l = v.lang ? v.lang : kgi_pool_intern(&g->pool, "");
   if (!l)
     return kgi_error_oom(err);
-  for (uint32_t i = 0; i < n->nlabels; i++)
-    if (n->labels[i].text == v.lexical && n->labels[i].lang == l)
-      return KG_OK;
+  kgi_label label = {v.lexical, l};
+  uint64_t h = n->nlabels >= LINEAR_MAX ? label_hash(&n->labels, &label) : 0;
+  if (has_item(g, n->labels, n->nlabels, sizeof label, same_label, &label, h))
+    return KG_OK;
   if (kgi_array_grow(g, (void **)&n->labels, n->nlabels, sizeof *n->labels, err))
     return KG_ENOMEM;
-  n->labels[n->nlabels].text = v.lexical;
-  n->labels[n->nlabels].lang = l;
-  n->nlabels++;
-  return KG_OK;
+  n->labels[n->nlabels++] = label;
+  return index_item(g, &n->labels, n->labels, n->nlabels, sizeof label, label_hash, h, err);
 }
 
 kg_status kg_node_add_value(kg_graph *g, kg_node *n, const char *pred, const kg_value *v,

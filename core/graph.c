@@ -154,6 +154,7 @@ void kg_graph_free(kg_graph *g) {
   free(g->edges);
   kgi_index_dispose(&g->node_ix);
   kgi_index_dispose(&g->edge_ix);
+  kgi_index_dispose(&g->elem_ix);
   kgi_ptrmap_dispose(&g->term_ix);
   kgi_ptrmap_dispose(&g->stmt_iris);
   kgi_pool_dispose(&g->pool);

@@ -63,6 +63,7 @@ struct kg_graph {
   size_t nedges, capedges;
   kgi_index node_ix;    /* hash(id) -> node index */
   kgi_index edge_ix;    /* hash(src, pred, tgt) -> edge index */
+  kgi_index elem_ix;    /* hash(array field, item) -> position, for long per-element arrays */
   bool edge_ix_dropped; /* by kgi_graph_compact; made again when an edge is added or sought */
   kgi_ptrmap term_ix;   /* interned IRIs kgi_graph_term accepted */
   kgi_ptrmap stmt_iris; /* edge -> its statement node's IRI (interned), when the input named it */

@@ -261,7 +261,56 @@ static void test_arrays(void) {
   kg_graph_free(g);
 }
 
+/* Duplicates in long per-element arrays: past 32 items the graph's element index answers
+ * (core/element.c); every item given twice is kept once, in every kind of array, and two
+ * nodes with the same items each keep their own. */
+static int add_items(kg_graph *g, kg_node *n, kg_edge *e, int count, kg_error *err) {
+  int failed = 0;
+  char s[64];
+  for (int i = 0; i < count; i++) {
+    snprintf(s, sizeof s, "label %d", i);
+    failed += kg_node_add_label(g, n, s, i % 2 ? "en" : "fr", err) != KG_OK;
+    snprintf(s, sizeof s, "https://example.org/class/C%d", i);
+    failed += kg_node_add_class(g, n, s, err) != KG_OK;
+    snprintf(s, sizeof s, "https://example.org/same/%d", i);
+    failed += kg_node_add_same_as(g, n, s, err) != KG_OK;
+    snprintf(s, sizeof s, "%d", i);
+    kg_value v = {KG_VALUE_STRING, s, NULL, NULL};
+    failed += kg_node_add_value(g, n, "https://example.org/p", &v, err) != KG_OK;
+    failed += kg_edge_add_qualifier(g, e, "https://example.org/q", &v, err) != KG_OK;
+  }
+  return failed;
+}
+
+static void test_long_arrays(void) {
+  kg_error err;
+  kg_error_init(&err);
+  kg_graph *g = NULL;
+  CHECK(kg_graph_new(&g, "https://example.org/g/", &err) == KG_OK);
+  kg_node *a = NULL, *b = NULL;
+  kg_edge *e = NULL, *f = NULL;
+  CHECK(kg_graph_add_node(&a, g, "a", &err) == KG_OK &&
+        kg_graph_add_node(&b, g, "b", &err) == KG_OK);
+  CHECK(kg_graph_add_edge(&e, g, a, "https://example.org/r", b, &err) == KG_OK);
+  CHECK(kg_graph_add_edge(&f, g, b, "https://example.org/r", a, &err) == KG_OK);
+  enum { N = 300 };
+  CHECK(add_items(g, a, e, N, &err) == 0);
+  CHECK(add_items(g, a, e, N, &err) == 0); /* all again: nothing new */
+  CHECK(add_items(g, b, f, N / 2, &err) == 0);
+  CHECK(add_items(g, b, f, N, &err) == 0);
+  CHECK(kg_node_label_count(a) == N && kg_node_class_count(a) == N);
+  CHECK(kg_node_same_as_count(a) == N && kg_node_value_count(a) == N);
+  CHECK(kg_edge_qualifier_count(e) == N);
+  CHECK(kg_node_label_count(b) == N && kg_node_class_count(b) == N);
+  CHECK(kg_node_same_as_count(b) == N && kg_node_value_count(b) == N);
+  CHECK(kg_edge_qualifier_count(f) == N);
+  /* the same text in another language is another label */
+  CHECK(kg_node_add_label(g, a, "label 0", "en", &err) == KG_OK && kg_node_label_count(a) == N + 1);
+  kg_graph_free(g);
+}
+
 int main(void) {
+  test_long_arrays();
   test_nodes();
   test_renumber();
   test_compact();
