@@ -44,7 +44,7 @@ run_one() {
     done
   fi
   build-fuzz/fuzz_"$t" -max_total_time=$((minutes * 60)) -max_len=16384 -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="fuzz/findings/$t-" "$dir" \
+    -dict=fuzz/kgexport.dict -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="fuzz/findings/$t-" "$dir" \
     >"$work/$t.log" 2>&1 || true
   local execs
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$t.log" | grep -o '[0-9]*$' || echo 0)
